@@ -1,0 +1,96 @@
+//! Template and markup debris that scraped articles carry.
+//!
+//! Text copied from web pages often keeps template placeholders
+//! (`{{^adFree}} … {{/adFree}}`), stray HTML tags and character references
+//! (`&nbsp;`). They are never entities, and they confuse the tagger. Rather
+//! than deleting them — which would shift every offset — [`blank`] replaces
+//! each debris byte with a space: the cleaned text has exactly the same byte
+//! offsets as the text the user pasted.
+//!
+//! Every pattern has bounded width, so scanning stays linear in the text.
+
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            // Mustache / Handlebars / Jinja placeholders.
+            r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}",
+            // HTML comments.
+            r"|(?s:<!--.{0,500}?-->)",
+            // Tags: <p>, </div>, <img src="x" />, <br/>.
+            r#"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>"#,
+            // Character references: &nbsp; &#8217; &#x2019;
+            r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+        ))
+        .expect("debris pattern is valid")
+    })
+}
+
+/// The debris spans of `text`, sorted and disjoint.
+pub fn find(text: &str) -> Vec<Span> {
+    pattern()
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+/// `text` with every byte of every debris span replaced by an ASCII space.
+/// The result has the same length and the same character boundaries outside
+/// the debris, so offsets carry over unchanged.
+pub fn blank(text: &str, debris: &[Span]) -> String {
+    if debris.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in debris {
+        out.push_str(&text[at..span.start]);
+        out.extend(std::iter::repeat_n(' ', span.len()));
+        at = span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_templates_tags_and_references() {
+        let text =
+            "{{^adFree}} Ad {{/adFree}} <p class=\"x\">Putin&nbsp;said</p> &#8217;ok <!-- c -->";
+        let found: Vec<&str> = find(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            found,
+            vec![
+                "{{^adFree}}",
+                "{{/adFree}}",
+                "<p class=\"x\">",
+                "&nbsp;",
+                "</p>",
+                "&#8217;",
+                "<!-- c -->"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_comparisons_alone() {
+        assert!(find("if x < y and y > z, 3 & 4").is_empty());
+        assert!(find("AT&T rose").is_empty());
+    }
+
+    #[test]
+    fn blank_keeps_offsets() {
+        let text = "Ré<b>sumé</b> 東京";
+        let debris = find(text);
+        let clean = blank(text, &debris);
+        assert_eq!(clean.len(), text.len());
+        assert_eq!(clean, "Ré   sumé     東京");
+    }
+}

@@ -1,0 +1,147 @@
+//! The JSON schema of an analysis — the CLI contract other tools depend on.
+//!
+//! ```json
+//! {"id": ..., "date": "2023-12-16",
+//!  "entities": [{"start": 0, "end": 5, "label": "PERSON", "text": "Putin",
+//!                "value": "...", "kind": "date"}]}
+//! ```
+//!
+//! `start`/`end` count Unicode code points (spaCy's `start_char`/`end_char`).
+//! `value` is present only when the mention has one: a TIMEX3 string for
+//! dates and times (with `kind`), a number for cardinals, ordinals and
+//! percentages, `{"amount", "currency"}` for money and `{"amount", "unit"}`
+//! for quantities.
+
+use crate::analysis::{Analysis, Mention, Value};
+use crate::span::OffsetIndex;
+use serde::Serialize;
+use serde_json::{json, Map};
+
+/// One entity in the CLI schema.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EntityJson {
+    /// Start in code points.
+    pub start: usize,
+    /// End in code points (exclusive).
+    pub end: usize,
+    /// The label's name.
+    pub label: &'static str,
+    /// The mention's text.
+    pub text: String,
+    /// The normalized value, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// For time values: `date`, `time`, `duration` or `set`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+}
+
+/// A number as JSON: integers without a fractional part.
+pub fn number(n: f64) -> serde_json::Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
+}
+
+/// A number as text: integers without `.0`.
+pub fn number_text(n: f64) -> String {
+    number(n).to_string()
+}
+
+/// The JSON form of a value, and its time kind.
+pub fn value(v: &Value) -> (serde_json::Value, Option<&'static str>) {
+    match v {
+        Value::Time { timex, kind } => (json!(timex), Some(kind.as_str())),
+        Value::Number(n) => (number(*n), None),
+        Value::Money {
+            amount,
+            max,
+            currency,
+        } => {
+            let mut m = Map::new();
+            m.insert("amount".into(), number(*amount));
+            if let Some(x) = max {
+                m.insert("max".into(), number(*x));
+            }
+            m.insert("currency".into(), json!(currency));
+            (serde_json::Value::Object(m), None)
+        }
+        Value::Quantity { amount, unit } => {
+            (json!({"amount": number(*amount), "unit": unit}), None)
+        }
+        Value::Text(s) => (json!(s), None),
+    }
+}
+
+/// One mention in the CLI schema.
+pub fn entity(m: &Mention, index: &OffsetIndex<'_>) -> EntityJson {
+    let (start, end) = index.span_to_chars(m.span);
+    let (value, kind) = match &m.value {
+        Some(v) => {
+            let (v, k) = value(v);
+            (Some(v), k)
+        }
+        None => (None, None),
+    };
+    EntityJson {
+        start,
+        end,
+        label: m.label.as_str(),
+        text: m.text.clone(),
+        value,
+        kind,
+    }
+}
+
+/// The whole analysis of `text` as a JSON object (`date`, `entities`),
+/// with `id` first when given.
+pub fn analysis(
+    id: Option<&serde_json::Value>,
+    text: &str,
+    a: &Analysis,
+) -> serde_json::Map<String, serde_json::Value> {
+    let index = OffsetIndex::new(text);
+    let mut out = Map::new();
+    if let Some(id) = id {
+        out.insert("id".into(), id.clone());
+    }
+    out.insert(
+        "date".into(),
+        a.document_date
+            .map_or(serde_json::Value::Null, |d| json!(d.date.to_string())),
+    );
+    let entities: Vec<EntityJson> = a.mentions.iter().map(|m| entity(m, &index)).collect();
+    out.insert(
+        "entities".into(),
+        serde_json::to_value(entities).unwrap_or_default(),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Options};
+
+    #[test]
+    fn code_point_offsets() {
+        let text = "👋 東京 desk@example.com";
+        let a = analyze(text, &Options::default());
+        let j = analysis(Some(&json!(7)), text, &a);
+        assert_eq!(j["id"], json!(7));
+        let e = &j["entities"][0];
+        assert_eq!(e["label"], "EMAIL");
+        assert_eq!(e["start"], 5);
+        assert_eq!(e["end"], 21);
+        assert!(j["date"].is_null());
+    }
+
+    #[test]
+    fn numbers_print_plainly() {
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(3.5), "3.5");
+        assert_eq!(number_text(3.5e9), "3500000000");
+    }
+}

@@ -1,0 +1,270 @@
+//! Contacts and handles: e-mail addresses, URLs, phone numbers, hashtags
+//! and @mentions.
+
+use super::{ends_word, starts_word};
+use crate::analysis::{Mention, Value};
+use crate::label::Label;
+use crate::merge::{priority, Candidate};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    email: Regex,
+    url: Regex,
+    phone: Regex,
+    hashtag: Regex,
+    handle: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let tlds = "com|org|net|gov|edu|int|mil|info|biz|io|co|ai|app|dev|news|uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ch|nl|se|no|es|it|pl|ua|il|br|za|nz|ie|be|at|dk|fi|kr|tv|me|ly";
+        Patterns {
+            email: Regex::new(
+                r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}",
+            )
+            .expect("email pattern"),
+            url: Regex::new(&format!(
+                concat!(
+                    r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]{{1,2000}}",
+                    r"|(?-i:[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,4}}\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]{{0,2000}})?"
+                ),
+                tlds = tlds
+            ))
+            .expect("url pattern"),
+            phone: Regex::new(concat!(
+                // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
+                r"\+[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}",
+                // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
+                r"|(?:\b1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b",
+            ))
+            .expect("phone pattern"),
+            hashtag: Regex::new(r"#[\p{L}\p{N}_]{1,139}").expect("hashtag pattern"),
+            handle: Regex::new(r"@[A-Za-z0-9_]{1,30}").expect("handle pattern"),
+        }
+    })
+}
+
+/// Characters that end a sentence rather than a URL.
+const URL_TRAILERS: &[char] = &['.', ',', ';', ':', '!', '?', '\'', '"', '’', '”', '»'];
+
+/// Trims trailing punctuation from a URL match, keeping a `)` that closes a
+/// `(` inside the URL (Wikipedia-style links).
+fn trim_url(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(URL_TRAILERS);
+        if s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+            s = &s[..s.len() - 1];
+        }
+        if s.ends_with(']') && s.matches('[').count() < s.matches(']').count() {
+            s = &s[..s.len() - 1];
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Pushes every contact and handle candidate in `text`.
+pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
+    let p = patterns();
+    let mut emails: Vec<Span> = Vec::new();
+
+    for m in p.email.find_iter(text) {
+        if !starts_word(text, m.start()) || !ends_word(text, m.end()) {
+            continue;
+        }
+        let span = Span::new(m.start(), m.end());
+        emails.push(span);
+        let value = Value::Text(m.as_str().to_lowercase());
+        out.push(Candidate::new(
+            Mention::new(text, span, Label::Email).with_value(value),
+            priority::CONTACT,
+        ));
+    }
+
+    for m in p.url.find_iter(text) {
+        if !starts_word(text, m.start()) || text[..m.start()].ends_with('@') {
+            continue;
+        }
+        let trimmed = trim_url(m.as_str());
+        let span = Span::new(m.start(), m.start() + trimmed.len());
+        // A bare domain needs a dot-separated host of at least two labels and
+        // must not be the domain part of an e-mail address.
+        if span.is_empty() || emails.iter().any(|e| e.overlaps(&span)) {
+            continue;
+        }
+        if !trimmed.contains("://") && !ends_word(text, span.end) && !trimmed.ends_with('/') {
+            continue;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        let value = if lower.starts_with("http") || lower.starts_with("ftp") {
+            trimmed.to_string()
+        } else {
+            format!("https://{trimmed}")
+        };
+        out.push(Candidate::new(
+            Mention::new(text, span, Label::Url).with_value(Value::Text(value)),
+            priority::CONTACT,
+        ));
+    }
+
+    for m in p.phone.find_iter(text) {
+        let s = m.as_str();
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        let international = s.starts_with('+');
+        // Too short or too long for a real number (E.164: at most 15 digits).
+        if !(10..=15).contains(&digits.len()) || !ends_word(text, m.end()) {
+            continue;
+        }
+        if !international && !starts_word(text, m.start()) && !text[..m.start()].ends_with('(') {
+            continue;
+        }
+        let value = if international {
+            format!("+{digits}")
+        } else if digits.len() == 10 {
+            format!("+1{digits}")
+        } else {
+            format!("+{digits}")
+        };
+        out.push(Candidate::new(
+            Mention::new(text, Span::new(m.start(), m.end()), Label::Phone)
+                .with_value(Value::Text(value)),
+            priority::CONTACT,
+        ));
+    }
+
+    for m in p.hashtag.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let has_letter = m.as_str().chars().any(char::is_alphabetic);
+        if has_letter && before.is_none_or(|c| !c.is_alphanumeric() && c != '&' && c != '#') {
+            out.push(Candidate::new(
+                Mention::new(text, Span::new(m.start(), m.end()), Label::Hashtag),
+                priority::CONTACT,
+            ));
+        }
+    }
+
+    for m in p.handle.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        if before.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '.' && c != '@')
+            && ends_word(text, m.end())
+            && !emails
+                .iter()
+                .any(|e| e.contains(&Span::new(m.start(), m.end())))
+        {
+            out.push(Candidate::new(
+                Mention::new(text, Span::new(m.start(), m.end()), Label::Mention),
+                priority::CONTACT,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let mut c = Vec::new();
+        recognize(text, &mut c);
+        crate::merge::resolve(c)
+            .into_iter()
+            .map(|m| (m.label, m.text))
+            .collect()
+    }
+
+    fn one(text: &str, label: Label, expected: &str) {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(l, t)| *l == label && t == expected),
+            "{label:?} {expected:?} not in {f:?} for {text:?}"
+        );
+    }
+
+    #[test]
+    fn emails() {
+        one(
+            "Write to press.office@kremlin.example.ru today.",
+            Label::Email,
+            "press.office@kremlin.example.ru",
+        );
+        one("(tips@example.com)", Label::Email, "tips@example.com");
+        assert!(found("user@localhost").is_empty());
+    }
+
+    #[test]
+    fn urls() {
+        one(
+            "See https://example.com/a?b=1.",
+            Label::Url,
+            "https://example.com/a?b=1",
+        );
+        one(
+            "at www.reuters.com, the agency",
+            Label::Url,
+            "www.reuters.com",
+        );
+        one(
+            "(see https://en.wikipedia.org/wiki/Foo_(bar))",
+            Label::Url,
+            "https://en.wikipedia.org/wiki/Foo_(bar)",
+        );
+        one(
+            "visit nytimes.com/world today",
+            Label::Url,
+            "nytimes.com/world",
+        );
+        assert!(found("The U.S. said so. Mr. Smith agreed.").is_empty());
+        assert!(found("file.txt and main.rs").is_empty());
+    }
+
+    #[test]
+    fn phones() {
+        one(
+            "Call +44 20 7946 0958 now",
+            Label::Phone,
+            "+44 20 7946 0958",
+        );
+        one("Call (202) 555-0143.", Label::Phone, "(202) 555-0143");
+        one("or 202-555-0143", Label::Phone, "202-555-0143");
+        one("toll-free 1-800-555-0199", Label::Phone, "1-800-555-0199");
+        one(
+            "Moscow +7 (495) 123-45-67",
+            Label::Phone,
+            "+7 (495) 123-45-67",
+        );
+        assert!(found("on 2023-12-16 at 10:30").is_empty());
+        assert!(found("about 1,234,567 people").is_empty());
+    }
+
+    #[test]
+    fn phone_value_is_digits() {
+        let mut c = Vec::new();
+        recognize("(202) 555-0143", &mut c);
+        assert_eq!(c[0].mention.value, Some(Value::Text("+12025550143".into())));
+    }
+
+    #[test]
+    fn hashtags_and_handles() {
+        one(
+            "Trending: #Ukraine2023 and #café",
+            Label::Hashtag,
+            "#Ukraine2023",
+        );
+        one("Trending: #Ukraine2023 and #café", Label::Hashtag, "#café");
+        one(
+            "said @KremlinRussia_E on X",
+            Label::Mention,
+            "@KremlinRussia_E",
+        );
+        assert!(found("We're #1 at it").is_empty());
+        assert!(found("AT&#8217;s").is_empty());
+        let f = found("mail bob@example.com");
+        assert_eq!(f, vec![(Label::Email, "bob@example.com".to_string())]);
+    }
+}
