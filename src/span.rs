@@ -208,17 +208,15 @@ mod tests {
 
     fn check_all(text: &str) {
         let idx = OffsetIndex::new(text);
-        let mut chars = 0;
         let mut units = 0;
-        for (b, c) in text
+        let ends = text
             .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
+            .chain(std::iter::once((text.len(), ' ')));
+        for (chars, (b, c)) in ends.enumerate() {
             assert_eq!(idx.byte_to_char(b), chars, "byte {b} in {text:?}");
             assert_eq!(idx.byte_to_utf16(b), units, "byte {b} in {text:?}");
             assert_eq!(idx.char_to_byte(chars), b);
             assert_eq!(idx.utf16_to_byte(units), b);
-            chars += 1;
             units += c.len_utf16();
         }
     }
