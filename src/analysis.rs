@@ -103,6 +103,9 @@ pub struct Mention {
     pub text: String,
     /// The normalized value, where the mention has one.
     pub value: Option<Value>,
+    /// The entity this mention refers to: an index into
+    /// [`Analysis::entities`] (set by [`crate::entities::group`]).
+    pub entity: Option<usize>,
 }
 
 impl Mention {
@@ -113,6 +116,7 @@ impl Mention {
             label,
             text: span.slice(text).to_string(),
             value: None,
+            entity: None,
         }
     }
 
@@ -159,6 +163,37 @@ pub struct Analysis {
     /// Template and markup debris (`{{^adFree}}`, stray tags, `&nbsp;`),
     /// sorted, never tagged; the page dims it.
     pub debris: Vec<Span>,
+    /// Real-world entities: mentions grouped by identity, most mentioned
+    /// first within each label.
+    pub entities: Vec<Entity>,
+    /// Direct quotations, sorted by start.
+    pub quotes: Vec<Quote>,
+}
+
+/// One real-world entity: the mentions that refer to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Its label (the label of its mentions).
+    pub label: Label,
+    /// The fullest form of its name ("Vladimir Putin").
+    pub name: String,
+    /// Other forms used in the text ("Putin", "U.S.").
+    pub aliases: Vec<String>,
+    /// Roles and titles the text gives it ("Russian President").
+    pub roles: Vec<String>,
+    /// Indices into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// A direct quotation and who said it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// The quotation including its quote marks.
+    pub span: Span,
+    /// The speaker: an index into [`Analysis::entities`].
+    pub speaker: Option<usize>,
+    /// The attribution cue ("said", "told", "according to"), if found.
+    pub cue: Option<Span>,
 }
 
 impl Analysis {

@@ -17,6 +17,7 @@
 //!    [`recognize::numbers`] (money, percent, quantity, cardinal, ordinal),
 //!    [`time`] (dates and times).
 //! 4. [`merge::resolve`] keeps the strongest non-overlapping candidates.
+//! 5. [`entities::group`] groups mentions into real-world entities.
 //!
 //! Every stage is linear in the text (bounded-width patterns, one
 //! automaton pass), so a 10 MB paste is slow only in proportion.
@@ -37,6 +38,7 @@ pub mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod debris;
+pub mod entities;
 pub mod export;
 pub mod label;
 pub mod merge;
@@ -47,7 +49,9 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-pub use analysis::{Analysis, DateSource, DocumentDate, Mention, Options, TimeKind, Value};
+pub use analysis::{
+    Analysis, DateSource, DocumentDate, Entity, Mention, Options, Quote, TimeKind, Value,
+};
 pub use label::Label;
 pub use span::{OffsetIndex, Span};
 
@@ -78,9 +82,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     for m in &mut mentions {
         m.text = m.span.slice(text).to_string();
     }
+    let entities = entities::group(&mut mentions);
     Analysis {
         document_date,
         mentions,
         debris,
+        entities,
+        quotes: Vec::new(),
     }
 }
