@@ -17,7 +17,8 @@
 //!    [`recognize::numbers`] (money, percent, quantity, cardinal, ordinal),
 //!    [`time`] (dates and times).
 //! 4. [`merge::resolve`] keeps the strongest non-overlapping candidates.
-//! 5. [`entities::group`] groups mentions into real-world entities.
+//! 5. [`entities::group`] groups mentions into real-world entities, with
+//!    roles; [`quotes::find`] finds quotations and their speakers.
 //!
 //! Every stage is linear in the text (bounded-width patterns, one
 //! automaton pass), so a 10 MB paste is slow only in proportion.
@@ -42,6 +43,7 @@ pub mod entities;
 pub mod export;
 pub mod label;
 pub mod merge;
+pub mod quotes;
 pub mod recognize;
 pub mod span;
 pub mod time;
@@ -82,12 +84,13 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     for m in &mut mentions {
         m.text = m.span.slice(text).to_string();
     }
-    let entities = entities::group(&mut mentions);
+    let entities = entities::group(text, &mut mentions);
+    let quotes = quotes::find(text, &mentions, &entities);
     Analysis {
         document_date,
         mentions,
         debris,
         entities,
-        quotes: Vec::new(),
+        quotes,
     }
 }
