@@ -78,6 +78,8 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     recognize::numbers::recognize(&clean, &mut candidates);
     time::recognize(&clean, document_date.map(|d| d.date), &mut candidates);
 
+    // Debris is never part of a mention: "May<b>10:30" is not one date.
+    candidates.retain(|c| !c.mention.span.overlaps_any(&debris));
     let mut mentions = merge::resolve(candidates);
     // Candidates were found in the cleaned text; report the text as pasted
     // (identical outside debris, which no mention overlaps).

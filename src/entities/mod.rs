@@ -137,22 +137,24 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         })
         .collect();
 
-    // Full person names (two or more words), for pass 4.
-    let mut full_names: Vec<(usize, Vec<&str>)> = Vec::new();
+    // Full person names (two or more words) by their first and last word,
+    // for pass 4; each list is in text order.
+    let mut full_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let toks: Vec<&str> = keys[i].split_whitespace().collect();
         if m.label == Label::Person && toks.len() >= 2 {
-            full_names.push((i, toks));
+            full_by_word.entry(toks[0]).or_default().push(i);
+            if let Some(last) = toks.last().filter(|l| **l != toks[0]) {
+                full_by_word.entry(last).or_default().push(i);
+            }
         }
     }
-    let fits =
-        |word: &str, full: &[&str]| full.last() == Some(&word) || full.first() == Some(&word);
     // A lone surname or given name that some full name carries is settled by
     // pass 4, not by its spelling: "Clinton" may be two people.
     let lone = |i: usize| {
         mentions[i].label == Label::Person
             && !keys[i].contains(' ')
-            && full_names.iter().any(|(_, f)| fits(&keys[i], f))
+            && full_by_word.contains_key(keys[i].as_str())
     };
 
     // 1. Same key, same label.
@@ -222,20 +224,22 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
 
     // 4. Surnames and given names join the most recent full name.
     for i in (0..n).filter(|&i| lone(i)) {
-        let word = keys[i].as_str();
-        let before = full_names
-            .iter()
-            .rev()
-            .find(|(j, f)| *j < i && fits(word, f));
-        let chosen = before.or_else(|| {
+        let Some(fulls) = full_by_word.get(keys[i].as_str()) else {
+            continue;
+        };
+        let k = fulls.partition_point(|&j| j < i);
+        let chosen = if k > 0 {
+            Some(fulls[k - 1])
+        } else {
             // Before any full name, only an unambiguous one is trusted.
-            let mut after = full_names.iter().filter(|(j, f)| *j > i && fits(word, f));
-            let first = after.next();
-            let distinct = after.all(|(j, _)| first.is_some_and(|(k, _)| keys[*j] == keys[*k]));
-            first.filter(|_| distinct)
-        });
-        if let Some((j, _)) = chosen {
-            sets.union(i, *j);
+            let first = fulls[0];
+            fulls
+                .iter()
+                .all(|&j| keys[j] == keys[first])
+                .then_some(first)
+        };
+        if let Some(j) = chosen {
+            sets.union(i, j);
         }
     }
 

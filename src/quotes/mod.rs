@@ -122,6 +122,10 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 /// How far (bytes) to look for a cue around a quote.
 const WINDOW: usize = 240;
 
+/// How far back (bytes) a pronoun or a nominal looks for its person: a few
+/// paragraphs. Bounding it keeps attribution linear.
+const ANTECEDENT_WINDOW: usize = 3000;
+
 /// A word of a window, with its absolute byte span.
 #[derive(Clone, Copy, Debug)]
 struct Word<'t> {
@@ -167,45 +171,55 @@ fn word(text: &str, s: usize, e: usize) -> Word<'_> {
     }
 }
 
+/// The cues split into words, built once.
+fn cue_words() -> &'static [Vec<&'static str>] {
+    static CUE_WORDS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    CUE_WORDS.get_or_init(|| CUES.iter().map(|c| c.split(' ').collect()).collect())
+}
+
 /// Finds a cue among `ws` starting at word `k`: its length in words.
 fn cue_at(ws: &[Word<'_>], k: usize) -> Option<usize> {
-    CUES.iter()
-        .filter_map(|cue| {
-            let parts: Vec<&str> = cue.split(' ').collect();
-            let ok = parts.len() <= ws.len() - k
+    cue_words()
+        .iter()
+        .filter(|parts| {
+            parts.len() <= ws.len() - k
                 && parts
                     .iter()
                     .zip(&ws[k..])
-                    .all(|(p, w)| w.text.eq_ignore_ascii_case(p));
-            ok.then_some(parts.len())
+                    .all(|(p, w)| w.text.eq_ignore_ascii_case(p))
         })
+        .map(Vec::len)
         .max()
+}
+
+/// True when the `.`, `!` or `?` at byte `i` of `s` ends a sentence: it is
+/// followed by white space (or the end) and does not close an abbreviation
+/// ("U.S.", "Mr.").
+fn ends_sentence(s: &str, i: usize) -> bool {
+    if !s[i + 1..].chars().next().is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let word_start = s[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let w = &s[word_start..i];
+    !(w.contains('.') || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep"))
 }
 
 /// The end of the sentence that starts at `from` (exclusive), bounded.
 fn sentence_end(text: &str, from: usize) -> usize {
     let to = floor_char_boundary(text, from + WINDOW);
     let s = &text[from..to];
-    let mut prev_abbrev = false;
     for (i, c) in s.char_indices() {
         if c == '\n' {
             return from + i;
         }
-        if matches!(c, '.' | '!' | '?') {
-            let next = s[i + 1..].chars().next();
-            // "U.S." and "Mr." do not end a sentence.
-            let word_start = s[..i]
-                .rfind(|c: char| !c.is_alphanumeric() && c != '.')
-                .map_or(0, |p| p + 1);
-            let w = &s[word_start..i];
-            prev_abbrev = w.contains('.')
-                || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep");
-            if next.is_none_or(char::is_whitespace) && !prev_abbrev {
-                return from + i + 1;
-            }
+        if matches!(c, '.' | '!' | '?') && ends_sentence(s, i) {
+            return from + i + 1;
         }
     }
-    let _ = prev_abbrev;
     to
 }
 
@@ -213,26 +227,12 @@ fn sentence_end(text: &str, from: usize) -> usize {
 fn sentence_start(text: &str, to: usize) -> usize {
     let from = floor_char_boundary(text, to.saturating_sub(WINDOW));
     let s = &text[from..to];
-    let mut best = from;
     for (i, c) in s.char_indices().rev() {
-        if c == '\n' {
-            best = from + i + 1;
-            break;
-        }
-        if matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace) {
-            let word_start = s[..i]
-                .rfind(|c: char| !c.is_alphanumeric() && c != '.')
-                .map_or(0, |p| p + 1);
-            let w = &s[word_start..i];
-            if !(w.contains('.')
-                || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep"))
-            {
-                best = from + i + 1;
-                break;
-            }
+        if c == '\n' || (matches!(c, '.' | '!' | '?') && ends_sentence(s, i)) {
+            return from + i + 1;
         }
     }
-    best
+    from
 }
 
 /// What a speaker phrase resolved to.
@@ -252,6 +252,8 @@ struct Ctx<'a> {
     mentions: &'a [Mention],
     entities: &'a [Entity],
     quotes: &'a [spans::RawQuote],
+    /// Every word of every person's roles, lower-cased.
+    role_words: std::collections::HashSet<String>,
 }
 
 impl Ctx<'_> {
@@ -308,11 +310,7 @@ impl Ctx<'_> {
 
     /// True when some person's role contains `word`.
     fn role_word(&self, word: &str) -> bool {
-        self.entities.iter().any(|e| {
-            e.roles
-                .iter()
-                .any(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(word)))
-        })
+        self.role_words.contains(&word.to_lowercase())
     }
 
     /// The entity a speaker phrase refers to.
@@ -320,7 +318,7 @@ impl Ctx<'_> {
         match who {
             Who::Mention(i) => self.mentions[i].entity,
             Who::Pronoun(pos) => {
-                let r = self.mentions_in(0, pos);
+                let r = self.mentions_in(pos.saturating_sub(ANTECEDENT_WINDOW), pos);
                 r.rev()
                     .map(|i| &self.mentions[i])
                     .find(|m| m.label == Label::Person && !self.in_quote(m.span.start))
@@ -328,7 +326,7 @@ impl Ctx<'_> {
             }
             Who::Nominal(span) => {
                 let word = span.slice(self.text);
-                let r = self.mentions_in(0, span.start);
+                let r = self.mentions_in(span.start.saturating_sub(ANTECEDENT_WINDOW), span.start);
                 r.rev()
                     .map(|i| &self.mentions[i])
                     .filter(|m| m.label == Label::Person)
@@ -421,6 +419,12 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
         mentions,
         entities,
         quotes: &raw,
+        role_words: entities
+            .iter()
+            .flat_map(|e| &e.roles)
+            .flat_map(|r| r.split_whitespace())
+            .map(str::to_lowercase)
+            .collect(),
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in &raw {
