@@ -196,3 +196,26 @@ fn large_input_streams() {
     assert_eq!(lines.len(), 2000);
     assert!(lines.iter().enumerate().all(|(i, l)| l["id"] == i));
 }
+
+#[test]
+fn export_formats() {
+    let text = "Mail a@b.com about the $5 fee.";
+    let out = run(&["analyze", "--format", "displacy"], text.as_bytes());
+    let v = json(&out);
+    assert_eq!(v["text"], text);
+    assert_eq!(v["ents"][0]["label"], "EMAIL");
+    let out = run(&["analyze", "--format", "csv"], text.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("start,end,label,text"));
+    let out = run(&["analyze", "--format", "brat"], text.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("T1\tEMAIL 5 12\ta@b.com"));
+    let out = run(&["analyze", "--format", "conll"], text.as_bytes());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("$\tB-MONEY\n5\tI-MONEY\n"));
+    let out = run(
+        &["analyze", "--format", "html"],
+        b"<img src=x onerror=alert(1)> a@b.com",
+    );
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains("&lt;img") && !page.contains("<img"));
+    let out = run(&["analyze", "--format", "nope"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
