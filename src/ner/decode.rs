@@ -40,6 +40,15 @@ pub fn viterbi(
     let back = &mut scratch.back;
     back.clear();
     back.resize(n, [0; NTAGS]);
+    // Disallowed transitions cost -inf, so the inner loop has no branch.
+    let mut masked = *trans;
+    for p in 0..NTAGS {
+        for t in 0..NTAGS {
+            if !allowed(Some(p), t) {
+                masked[p * NTAGS + t] = f32::NEG_INFINITY;
+            }
+        }
+    }
     let mut score = [f32::NEG_INFINITY; NTAGS];
     for t in 0..NTAGS {
         if allowed(None, t) {
@@ -49,13 +58,16 @@ pub fn viterbi(
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NTAGS];
         for t in 0..NTAGS {
+            // I-X only follows B-X (t - 1) or I-X (t); others follow anything.
+            let preds = if t != 0 && t % 2 == 0 {
+                t - 1..t + 1
+            } else {
+                0..NTAGS
+            };
             let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for p in 0..NTAGS {
-                if !allowed(Some(p), t) {
-                    continue;
-                }
-                let s = score[p] + trans[p * NTAGS + t];
+            let mut arg = preds.start as u8;
+            for p in preds {
+                let s = score[p] + masked[p * NTAGS + t];
                 if s > best {
                     best = s;
                     arg = p as u8;

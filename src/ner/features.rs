@@ -16,11 +16,10 @@
 //! in the document and whether it occurs lower-cased there.
 
 use super::gazetteer::{Mask, TokenGaz};
-use super::NTAGS;
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -46,6 +45,17 @@ fn norm(c: char) -> char {
         '\''
     } else {
         c
+    }
+}
+
+/// Lower-case form of one character (the first of a multi-character
+/// mapping), apostrophes normalized.
+#[inline]
+fn low(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        norm(c.to_lowercase().next().unwrap_or(c))
     }
 }
 
@@ -177,9 +187,7 @@ impl TokenInfo {
                 last_class = class;
             }
             if k < 4 {
-                for l in c.to_lowercase() {
-                    prefix = step(prefix, norm(l) as u64);
-                }
+                prefix = step(prefix, low(c) as u64);
                 info.prefix[k] = mix(prefix ^ 0x70);
             }
         }
@@ -194,9 +202,7 @@ impl TokenInfo {
         for len in 1..=m {
             let mut h = SEED;
             for &c in &tail[4 - len..] {
-                for l in c.to_lowercase() {
-                    h = step(h, norm(l) as u64);
-                }
+                h = step(h, low(c) as u64);
             }
             info.suffix[len - 1] = mix(h ^ 0x73);
         }
@@ -474,41 +480,68 @@ pub fn extract(
             gaz_feats(h, t::GAZ_P1, &infos[i + 1].gaz, out);
         }
         if let Some(doc) = doc {
-            let d = &doc[i];
-            let tag_at = |i: isize| -> u64 {
-                if i < 0 || i as usize >= n {
-                    0xff
-                } else {
-                    doc[i as usize].tag as u64
-                }
-            };
-            out.push(h.bucket(t::DOC_TAG, d.tag as u64));
-            out.push(h.bucket2(t::DOC_TAG_M1, tag_at(k - 1), d.tag as u64));
-            out.push(h.bucket2(t::DOC_TAG_P1, d.tag as u64, tag_at(k + 1)));
-            out.push(h.bucket2(t::DOC_TAG_SHAPE, d.tag as u64, tok.shape));
-            out.push(h.bucket(t::DOC_MAJOR, d.major as u64));
-            if d.major != 0 {
-                out.push(h.bucket2(t::DOC_MAJOR_FOLD, d.major as u64, tok.fold));
-            }
-            let mut ty = d.types;
-            while ty != 0 {
-                let b = ty.trailing_zeros() as u64;
-                ty &= ty - 1;
-                out.push(h.bucket(t::DOC_TYPES, b));
-            }
-            if d.only_outside {
-                out.push(h.bucket(t::DOC_ONLY_O, tok.flags as u64 & 0x3));
-            }
-            if d.lower_elsewhere {
-                out.push(h.bucket(t::DOC_LOWER, tok.flags as u64 & 0x3));
-            }
-            if d.cap_elsewhere {
-                out.push(h.bucket(t::DOC_CAP, tok.flags as u64 & 0x3));
-            }
+            doc_token(h, infos, doc, i, out);
         }
     }
     offsets.push(out.len() as u32);
-    debug_assert!(NTAGS > 0);
+}
+
+/// Appends only the document features of every token of one sentence
+/// (the second stage adds them to the first stage's features).
+pub fn extract_doc(
+    h: &Hasher,
+    infos: &[TokenInfo],
+    doc: &[DocFeat],
+    out: &mut Vec<u32>,
+    offsets: &mut Vec<u32>,
+) {
+    for i in 0..infos.len() {
+        offsets.push(out.len() as u32);
+        doc_token(h, infos, doc, i, out);
+    }
+    offsets.push(out.len() as u32);
+}
+
+/// The document features of token `i`.
+#[inline]
+fn doc_token(h: &Hasher, infos: &[TokenInfo], doc: &[DocFeat], i: usize, out: &mut Vec<u32>) {
+    let n = infos.len().min(doc.len());
+    if i >= n {
+        return;
+    }
+    let tok = &infos[i];
+    let k = i as isize;
+    let d = &doc[i];
+    let tag_at = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xff
+        } else {
+            doc[i as usize].tag as u64
+        }
+    };
+    out.push(h.bucket(t::DOC_TAG, d.tag as u64));
+    out.push(h.bucket2(t::DOC_TAG_M1, tag_at(k - 1), d.tag as u64));
+    out.push(h.bucket2(t::DOC_TAG_P1, d.tag as u64, tag_at(k + 1)));
+    out.push(h.bucket2(t::DOC_TAG_SHAPE, d.tag as u64, tok.shape));
+    out.push(h.bucket(t::DOC_MAJOR, d.major as u64));
+    if d.major != 0 {
+        out.push(h.bucket2(t::DOC_MAJOR_FOLD, d.major as u64, tok.fold));
+    }
+    let mut ty = d.types;
+    while ty != 0 {
+        let b = ty.trailing_zeros() as u64;
+        ty &= ty - 1;
+        out.push(h.bucket(t::DOC_TYPES, b));
+    }
+    if d.only_outside {
+        out.push(h.bucket(t::DOC_ONLY_O, tok.flags as u64 & 0x3));
+    }
+    if d.lower_elsewhere {
+        out.push(h.bucket(t::DOC_LOWER, tok.flags as u64 & 0x3));
+    }
+    if d.cap_elsewhere {
+        out.push(h.bucket(t::DOC_CAP, tok.flags as u64 & 0x3));
+    }
 }
 
 #[cfg(test)]

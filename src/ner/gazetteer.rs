@@ -12,6 +12,7 @@
 //! finer output labels ([`super::refine`]).
 
 use super::features::{fold_hash, mix};
+use super::IdentityHash;
 use crate::tokenize::tokenize;
 use std::collections::HashMap;
 
@@ -63,9 +64,9 @@ fn category(name: &str) -> Option<Mask> {
 /// The loaded gazetteer: case-folded token-sequence hashes to categories.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    table: HashMap<u64, Mask>,
+    table: HashMap<u64, Mask, IdentityHash>,
     /// Hashes of every proper prefix of a name, so a lookup can stop early.
-    prefixes: HashMap<u64, ()>,
+    prefixes: HashMap<u64, (), IdentityHash>,
 }
 
 /// Per-token gazetteer evidence: categories of the matches the token begins

@@ -45,6 +45,35 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// A `BuildHasher` for keys that are already good 64-bit hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdentityHash;
+
+/// The [`IdentityHash`] hasher state.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0 ^ b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+impl std::hash::BuildHasher for IdentityHash {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
 /// Number of name types.
 pub const NTYPES: usize = 4;
 /// Number of BIO tags: `O`, then `B-X`, `I-X` for each type.
@@ -172,7 +201,7 @@ pub fn doc_features(doc: &Doc, tags: &[u8]) -> Vec<DocFeat> {
     let cap_inner = |i: &TokenInfo| {
         i.flags & flag::INIT_CAP != 0 && i.flags & (flag::FIRST | flag::CAPS_SENTENCE) == 0
     };
-    let mut stats: HashMap<u64, Stats> = HashMap::new();
+    let mut stats: HashMap<u64, Stats, IdentityHash> = HashMap::default();
     for (i, info) in doc.infos.iter().enumerate() {
         if info.flags & flag::PUNCT != 0 || info.flags & flag::NUMBER != 0 {
             continue;
@@ -256,32 +285,80 @@ pub fn tag_spans(tags: &[u8]) -> Vec<(Range<usize>, NameType)> {
     out
 }
 
+/// First-stage features of every token of a document, computed once and
+/// shared by both stages.
+#[derive(Debug, Default)]
+pub(crate) struct BaseFeatures {
+    feats: Vec<u32>,
+    /// Token `i`'s features are `feats[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+}
+
+impl BaseFeatures {
+    pub(crate) fn new(hasher: &Hasher, doc: &Doc) -> BaseFeatures {
+        let mut b = BaseFeatures {
+            feats: Vec::with_capacity(doc.tokens.len() * 48),
+            offsets: Vec::with_capacity(doc.tokens.len() + 1),
+        };
+        for r in &doc.sentences {
+            features::extract(
+                hasher,
+                &doc.infos[r.clone()],
+                None,
+                &mut b.feats,
+                &mut b.offsets,
+            );
+            // The sentence's end offset is the next sentence's start.
+            b.offsets.pop();
+        }
+        b.offsets.push(b.feats.len() as u32);
+        b
+    }
+
+    fn token(&self, i: usize) -> &[u32] {
+        let (Some(&s), Some(&e)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return &[];
+        };
+        self.feats.get(s as usize..e as usize).unwrap_or(&[])
+    }
+}
+
 /// Decodes one stage over every sentence of `doc`, writing one tag per
-/// token into `tags`.
-pub(crate) fn run_stage(stage: &Stage, doc: &Doc, docf: Option<&[DocFeat]>, tags: &mut Vec<u8>) {
+/// token into `tags`. `docf` (second stage) adds document features.
+pub(crate) fn run_stage(
+    stage: &Stage,
+    doc: &Doc,
+    base: &BaseFeatures,
+    docf: Option<&[DocFeat]>,
+    tags: &mut Vec<u8>,
+) {
     let hasher = Hasher::new(stage.bits);
     tags.clear();
     tags.resize(doc.tokens.len(), 0);
-    let mut feats = Vec::new();
+    let mut extra = Vec::new();
     let mut offsets = Vec::new();
     let mut emit = Vec::new();
     let mut scratch = decode::Scratch::default();
     let mut out = Vec::new();
     for r in &doc.sentences {
-        feats.clear();
+        extra.clear();
         offsets.clear();
-        features::extract(
-            &hasher,
-            &doc.infos[r.clone()],
-            docf.map(|d| &d[r.clone()]),
-            &mut feats,
-            &mut offsets,
-        );
+        if let Some(d) = docf {
+            features::extract_doc(
+                &hasher,
+                &doc.infos[r.clone()],
+                &d[r.clone()],
+                &mut extra,
+                &mut offsets,
+            );
+        }
         emit.clear();
-        for w in offsets.windows(2) {
-            let mut e = [0f32; NTAGS];
-            stage.emit(&feats[w[0] as usize..w[1] as usize], &mut e);
-            emit.push(e);
+        for (k, i) in r.clone().enumerate() {
+            let more = match (offsets.get(k), offsets.get(k + 1)) {
+                (Some(&s), Some(&e)) => extra.get(s as usize..e as usize).unwrap_or(&[]),
+                _ => &[],
+            };
+            emit.push(stage.score(base.token(i), more));
         }
         decode::viterbi(&emit, &stage.trans, &stage.start, &mut scratch, &mut out);
         tags[r.clone()].copy_from_slice(&out);
@@ -332,10 +409,18 @@ impl Tagger {
             tags.resize(doc.tokens.len(), 0);
             return tags;
         };
-        run_stage(first, doc, None, &mut tags);
+        let base = BaseFeatures::new(&Hasher::new(first.bits), doc);
+        run_stage(first, doc, &base, None, &mut tags);
         if let Some(second) = self.model.stages.get(1) {
             let docf = doc_features(doc, &tags);
-            run_stage(second, doc, Some(&docf), &mut tags);
+            let base2;
+            let base = if second.bits == first.bits {
+                &base
+            } else {
+                base2 = BaseFeatures::new(&Hasher::new(second.bits), doc);
+                &base2
+            };
+            run_stage(second, doc, base, Some(&docf), &mut tags);
         }
         tags
     }

@@ -104,11 +104,11 @@ impl Stage {
         }
     }
 
-    /// Emission scores of one token with features `feats` into `out`.
+    /// Emission scores of one token whose features are `a` and `b`.
     #[inline]
-    pub fn emit(&self, feats: &[u32], out: &mut [f32; NTAGS]) {
+    pub fn score(&self, a: &[u32], b: &[u32]) -> [f32; NTAGS] {
         let mut acc = [0i32; NTAGS];
-        for &f in feats {
+        for &f in a.iter().chain(b) {
             let base = f as usize * NTAGS;
             if let Some(row) = self.weights.get(base..base + NTAGS) {
                 for (a, &w) in acc.iter_mut().zip(row) {
@@ -116,9 +116,7 @@ impl Stage {
                 }
             }
         }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32 * self.scale;
-        }
+        acc.map(|a| a as f32 * self.scale)
     }
 }
 

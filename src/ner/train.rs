@@ -17,7 +17,7 @@ use super::decode::{viterbi, Scratch};
 use super::features::{extract, DocFeat, Hasher};
 use super::gazetteer::Gazetteer;
 use super::model::{Model, Stage};
-use super::{doc_features, run_stage, Doc, Tagger, NTAGS};
+use super::{doc_features, run_stage, BaseFeatures, Doc, Tagger, NTAGS};
 
 /// Training settings.
 #[derive(Clone, Copy, Debug)]
@@ -38,7 +38,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             bits: 18,
-            epochs: 12,
+            epochs: 8,
             folds: 4,
             seed: 20_031,
             stages: 2,
@@ -270,7 +270,8 @@ pub fn train(docs: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Mode
         let stage = train_stage(&ex, cfg, &mut |_| {}, "fold");
         for (k, d) in docs.iter().enumerate() {
             if k % folds == fold {
-                run_stage(&stage, &d.doc, None, &mut stage1_tags[k]);
+                let base = BaseFeatures::new(&h, &d.doc);
+                run_stage(&stage, &d.doc, &base, None, &mut stage1_tags[k]);
             }
         }
         log(&format!("fold {}/{folds} tagged", fold + 1));
