@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- TRAIN.txt OUT.bin \
-//!     [--bits 18] [--epochs 8] [--stages 2] [--folds 4] [--seed 20031] [--dev VALID.txt]
+//!     [--bits 18] [--epochs 8] [--stages 2] [--folds 4] [--runs 1] [--seed 20031] [--dev VALID.txt]
 //! ```
 //!
 //! The gazetteer is the one embedded in the library (`models/gazetteer.txt`).
@@ -17,7 +17,7 @@ fn main() {
     use std::process::exit;
     use std::time::Instant;
 
-    let usage = "usage: train-ner TRAIN.txt OUT.bin [--bits N] [--epochs N] [--stages 1|2] [--folds N] [--seed N] [--dev VALID.txt]";
+    let usage = "usage: train-ner TRAIN.txt OUT.bin [--bits N] [--epochs N] [--stages 1|2] [--folds N] [--runs N] [--seed N] [--dev VALID.txt]";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut cfg = Config::default();
     let mut positional = Vec::new();
@@ -37,6 +37,7 @@ fn main() {
             "--epochs" => cfg.epochs = num(value) as usize,
             "--stages" => cfg.stages = num(value) as usize,
             "--folds" => cfg.folds = num(value) as usize,
+            "--runs" => cfg.runs = num(value) as usize,
             "--seed" => cfg.seed = num(value),
             "--dev" => dev = value.cloned(),
             "-h" | "--help" => {
@@ -63,7 +64,11 @@ fn main() {
     };
     let t0 = Instant::now();
     let gazetteer = Gazetteer::parse(embedded_gazetteer_text());
-    let docs = conll::read(&read(train_path));
+    let mut docs = conll::read(&read(train_path));
+    // Every other headline in title case, as modern news writes them.
+    for d in docs.iter_mut().skip(1).step_by(2) {
+        conll::title_case_headline(d);
+    }
     let (prepared, misaligned) = prepare(&docs, &gazetteer);
     let names: usize = docs.iter().map(|d| d.names.len()).sum();
     let tokens: usize = prepared.iter().map(|p| p.doc.tokens.len()).sum();

@@ -200,6 +200,61 @@ pub fn read(input: &str) -> Vec<Document> {
     parse(input).iter().map(|d| rebuild(d)).collect()
 }
 
+/// Rewrites an ALL-CAPS first line (the headline) in title case, as
+/// modern news writes headlines: function words lower-case, other words
+/// capitalized, words with periods (`U.S.`) and words written in capitals
+/// in the body (acronyms such as `NATO`) kept. Only characters whose case
+/// mapping keeps their UTF-8 length change, so gold spans stay valid.
+/// Used to augment training data.
+pub fn title_case_headline(doc: &mut Document) {
+    let end = doc.text.find('\n').unwrap_or(doc.text.len());
+    let (head, body) = doc.text.split_at(end);
+    if head.chars().any(char::is_lowercase) || !head.chars().any(char::is_uppercase) {
+        return;
+    }
+    let acronyms: std::collections::HashSet<&str> = body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
+        .collect();
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+        "as", "vs", "v",
+    ];
+    let mut out = String::with_capacity(head.len());
+    let mut first_word = true;
+    for (k, piece) in head.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = core.to_lowercase();
+        let keep = core.contains('.') || acronyms.contains(core) || core.is_empty();
+        let small = !first_word && SMALL.contains(&lower.as_str());
+        if !core.is_empty() {
+            first_word = false;
+        }
+        for (i, c) in piece.chars().enumerate() {
+            let to = if keep || !c.is_alphabetic() {
+                c
+            } else if i == 0 && !small
+                || piece[..piece.char_indices().nth(i).map_or(0, |(b, _)| b)]
+                    .chars()
+                    .all(|p| !p.is_alphanumeric())
+                    && !small
+            {
+                c
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
+            let to = if to.len_utf8() == c.len_utf8() { to } else { c };
+            out.push(to);
+        }
+    }
+    if out.len() == head.len() {
+        doc.text.replace_range(..end, &out);
+    }
+}
+
 /// Gold BIO tags for `tokens` from `names`: a token gets the type of the
 /// name it overlaps. Returns the tags and how many names do not start and
 /// end on token boundaries.
@@ -435,6 +490,25 @@ Paris NNP B-NP B-LOC
         assert!(words.contains(&("Blackburn", NameType::Per.inside_tag())));
         assert!(words.contains(&("Iran", NameType::Loc.begin_tag())));
         assert!(words.contains(&("'s", 0)));
+    }
+
+    #[test]
+    fn title_cases_headlines() {
+        let mut d = Document {
+            text: "SOCCER - NATO AND U.S. BEAT JAPAN IN TOKYO.\nThe NATO team won.\n".into(),
+            names: Vec::new(),
+        };
+        title_case_headline(&mut d);
+        assert_eq!(
+            d.text,
+            "Soccer - NATO and U.S. Beat Japan in Tokyo.\nThe NATO team won.\n"
+        );
+        let mut lower = Document {
+            text: "Already fine\n".into(),
+            names: Vec::new(),
+        };
+        title_case_headline(&mut lower);
+        assert_eq!(lower.text, "Already fine\n");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::gazetteer::{Mask, TokenGaz};
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 6;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -41,10 +41,11 @@ const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 /// `Iran's` look alike.
 #[inline]
 fn norm(c: char) -> char {
-    if c == '’' || c == '‘' {
-        '\''
-    } else {
-        c
+    match c {
+        '’' | '‘' | '‚' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+        '–' | '—' | '―' => '-',
+        _ => c,
     }
 }
 
@@ -65,8 +66,21 @@ pub fn word_hash(s: &str) -> u64 {
 }
 
 /// Hash of the case-folded token with digits mapped to `0`.
+/// A final period of an abbreviation (`Mr.`, `Corp.`, `Gen.`) is ignored,
+/// so Reuters-style `Mr` and modern `Mr.` look alike; dotted initials
+/// (`U.S.`) keep theirs.
 pub fn fold_hash(s: &str) -> u64 {
     let mut h = SEED;
+    let s = match s.strip_suffix('.') {
+        Some(stem)
+            if stem.len() >= 2
+                && !stem.contains('.')
+                && stem.bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            stem
+        }
+        _ => s,
+    };
     for c in s.chars() {
         if c.is_ascii() {
             let b = c.to_ascii_lowercase();
@@ -105,7 +119,8 @@ pub mod flag {
     pub const INITIAL: u16 = 1 << 9;
     /// First word of the sentence (after any opening punctuation).
     pub const FIRST: u16 = 1 << 10;
-    /// The sentence has no lower-case letter (a headline).
+    /// The sentence is a headline: no lower-case letter, or every content
+    /// word capitalized (title case).
     pub const CAPS_SENTENCE: u16 = 1 << 11;
     /// More than 12 characters.
     pub const LONG: u16 = 1 << 12;
@@ -113,6 +128,22 @@ pub mod flag {
     pub const NON_ASCII: u16 = 1 << 13;
     /// Contains a lower-case letter.
     pub const HAS_LOWER: u16 = 1 << 14;
+    /// A function word ("the", "of", "and"...), any case.
+    pub const FUNCTION: u16 = 1 << 15;
+}
+
+/// Words left lower-case inside title-case headlines.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "into", "over", "after", "vs", "v", "is", "are", "be", "its", "up",
+];
+
+fn function_word(fold: u64) -> bool {
+    use std::sync::OnceLock;
+    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    HASHES
+        .get_or_init(|| FUNCTION_WORDS.iter().map(|w| fold_hash(w)).collect())
+        .contains(&fold)
 }
 
 /// What the tagger knows about one token, computed once.
@@ -247,6 +278,9 @@ impl TokenInfo {
         if n > 12 {
             *f |= flag::LONG;
         }
+        if n <= 5 && letters == n && function_word(info.fold) {
+            *f |= flag::FUNCTION;
+        }
         if non_ascii {
             *f |= flag::NON_ASCII;
         }
@@ -268,7 +302,17 @@ pub fn mark_sentence(infos: &mut [TokenInfo]) {
     if let Some(first) = infos.iter_mut().find(|t| t.flags & flag::PUNCT == 0) {
         first.flags |= flag::FIRST;
     }
-    if caps {
+    // Title case: at least three content words, all capitalized.
+    let content = |t: &&mut TokenInfo| t.flags & (flag::PUNCT | flag::NUMBER | flag::FUNCTION) == 0;
+    let (mut words, mut capitalized) = (0, 0);
+    for t in infos.iter_mut().filter(|t| content(t)) {
+        words += 1;
+        if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 {
+            capitalized += 1;
+        }
+    }
+    let title = !caps && words >= 3 && capitalized == words;
+    if caps || title {
         for t in infos.iter_mut() {
             t.flags |= flag::CAPS_SENTENCE;
         }
@@ -292,6 +336,9 @@ pub struct DocFeat {
     pub lower_elsewhere: bool,
     /// The word occurs capitalized elsewhere, not first in its sentence.
     pub cap_elsewhere: bool,
+    /// Context aggregation: hashed neighbours (previous and next word) of
+    /// up to four other occurrences of the word; 0 for none.
+    pub contexts: [u32; 8],
 }
 
 /// Template identifiers.
@@ -335,6 +382,7 @@ mod t {
     pub const DOC_CAP: u64 = 47;
     pub const DOC_MAJOR_FOLD: u64 = 48;
     pub const DOC_TAG_SHAPE: u64 = 49;
+    pub const DOC_CONTEXT: u64 = 50;
 }
 
 /// Hashes features into a table of `2^bits` rows.
@@ -439,7 +487,7 @@ pub fn extract(
             }
         }
         let f = tok.flags;
-        let mut bits = f & !(flag::FIRST | flag::CAPS_SENTENCE | flag::HAS_LOWER);
+        let mut bits = f & !(flag::FIRST | flag::CAPS_SENTENCE | flag::HAS_LOWER | flag::FUNCTION);
         while bits != 0 {
             let b = bits.trailing_zeros() as u64;
             bits &= bits - 1;
@@ -541,6 +589,9 @@ fn doc_token(h: &Hasher, infos: &[TokenInfo], doc: &[DocFeat], i: usize, out: &m
     }
     if d.cap_elsewhere {
         out.push(h.bucket(t::DOC_CAP, tok.flags as u64 & 0x3));
+    }
+    for &c in d.contexts.iter().take_while(|&&c| c != 0) {
+        out.push(h.bucket(t::DOC_CONTEXT, c as u64));
     }
 }
 

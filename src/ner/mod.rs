@@ -190,13 +190,21 @@ impl Doc {
 
 /// Document features for every token from the first stage's `tags`.
 pub fn doc_features(doc: &Doc, tags: &[u8]) -> Vec<DocFeat> {
+    /// Occurrences remembered per word for context aggregation.
+    const OCC: usize = 5;
     #[derive(Default)]
     struct Stats {
         types: [u32; NTYPES],
         outside: u32,
         lower: u32,
         cap: u32,
+        occ: [u32; OCC],
+        n_occ: usize,
     }
+    let neighbour = |j: Option<usize>, salt: u64| -> u32 {
+        let h = j.and_then(|j| doc.infos.get(j)).map_or(salt, |t| t.fold);
+        features::mix(h ^ salt) as u32 | 1
+    };
     let caps = |i: &TokenInfo| i.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
     let cap_inner = |i: &TokenInfo| {
         i.flags & flag::INIT_CAP != 0 && i.flags & (flag::FIRST | flag::CAPS_SENTENCE) == 0
@@ -218,6 +226,10 @@ pub fn doc_features(doc: &Doc, tags: &[u8]) -> Vec<DocFeat> {
         }
         if cap_inner(info) {
             s.cap += 1;
+        }
+        if caps(info) && s.n_occ < OCC {
+            s.occ[s.n_occ] = i as u32;
+            s.n_occ += 1;
         }
     }
     doc.infos
@@ -254,6 +266,17 @@ pub fn doc_features(doc: &Doc, tags: &[u8]) -> Vec<DocFeat> {
                 d.major = best as u8 + 1;
             } else if outside > 0 {
                 d.only_outside = true;
+            }
+            let mut k = 0;
+            for &j in s.occ[..s.n_occ]
+                .iter()
+                .filter(|&&j| j as usize != i)
+                .take(4)
+            {
+                let j = j as usize;
+                d.contexts[k] = neighbour(j.checked_sub(1), 0x51);
+                d.contexts[k + 1] = neighbour(Some(j + 1), 0x52);
+                k += 2;
             }
             d.lower_elsewhere = s.lower > 0;
             d.cap_elsewhere = s.cap > u32::from(cap_inner(info));

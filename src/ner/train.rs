@@ -32,6 +32,9 @@ pub struct Config {
     pub seed: u64,
     /// 1 or 2 stages.
     pub stages: usize,
+    /// Perceptrons trained per stage (different shuffles), averaged: less
+    /// variance from the data order.
+    pub runs: usize,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             folds: 4,
             seed: 20_031,
             stages: 2,
+            runs: 1,
         }
     }
 }
@@ -198,50 +202,70 @@ impl Perceptron {
         wrong
     }
 
-    fn averaged(&self, bits: u32) -> Stage {
+    /// Adds this run's averaged weights to `acc` (weights, transitions,
+    /// start scores).
+    fn add_averaged(&self, acc: &mut FloatStage) {
         let c = self.c;
-        let w: Vec<f32> = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(&w, &u)| (w as f64 - u / c) as f32)
-            .collect();
-        let mut trans = [0f32; NTAGS * NTAGS];
-        for (k, t) in trans.iter_mut().enumerate() {
-            *t = (self.trans[k] as f64 - self.trans_u[k] / c) as f32;
+        for ((a, &w), &u) in acc.w.iter_mut().zip(&self.w).zip(&self.u) {
+            *a += w as f64 - u / c;
         }
-        let mut start = [0f32; NTAGS];
-        for (k, t) in start.iter_mut().enumerate() {
-            *t = (self.start[k] as f64 - self.start_u[k] / c) as f32;
+        for (k, a) in acc.trans.iter_mut().enumerate() {
+            *a += self.trans[k] as f64 - self.trans_u[k] / c;
         }
-        Stage::quantize(bits, &w, trans, start)
+        for (k, a) in acc.start.iter_mut().enumerate() {
+            *a += self.start[k] as f64 - self.start_u[k] / c;
+        }
     }
 }
 
+/// Sum of several runs' averaged weights, before quantization.
+struct FloatStage {
+    w: Vec<f64>,
+    trans: [f64; NTAGS * NTAGS],
+    start: [f64; NTAGS],
+}
+
 fn train_stage(examples: &[Example], cfg: &Config, log: &mut dyn FnMut(&str), name: &str) -> Stage {
-    let mut p = Perceptron::new(cfg.bits);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(cfg.seed | 1);
-    let mut emit = Vec::new();
-    let mut pred = Vec::new();
-    let mut scratch = Scratch::default();
+    let runs = cfg.runs.max(1);
+    let mut acc = FloatStage {
+        w: vec![0.0; (1usize << cfg.bits) * NTAGS],
+        trans: [0.0; NTAGS * NTAGS],
+        start: [0.0; NTAGS],
+    };
     let total: usize = examples.iter().map(|e| e.gold.len()).sum();
-    for epoch in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        let mut wrong = 0;
-        for &k in &order {
-            let ex = &examples[k];
-            p.emit(ex, &mut emit);
-            viterbi(&emit, &p.trans, &p.start, &mut scratch, &mut pred);
-            wrong += p.learn(ex, &pred);
+    for run in 0..runs {
+        let mut p = Perceptron::new(cfg.bits);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = Rng(cfg.seed.wrapping_add(run as u64 * 0x9e37_79b9) | 1);
+        let mut emit = Vec::new();
+        let mut pred = Vec::new();
+        let mut scratch = Scratch::default();
+        for epoch in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            let mut wrong = 0;
+            for &k in &order {
+                let ex = &examples[k];
+                p.emit(ex, &mut emit);
+                viterbi(&emit, &p.trans, &p.start, &mut scratch, &mut pred);
+                wrong += p.learn(ex, &pred);
+            }
+            log(&format!(
+                "{name} run {} epoch {:>2}: {:.4} of {total} tags wrong",
+                run + 1,
+                epoch + 1,
+                wrong as f64 / total.max(1) as f64
+            ));
         }
-        log(&format!(
-            "{name} epoch {:>2}: {:.4} of {total} tags wrong",
-            epoch + 1,
-            wrong as f64 / total.max(1) as f64
-        ));
+        p.add_averaged(&mut acc);
     }
-    p.averaged(cfg.bits)
+    let k = runs as f64;
+    let w: Vec<f32> = acc.w.iter().map(|&x| (x / k) as f32).collect();
+    Stage::quantize(
+        cfg.bits,
+        &w,
+        acc.trans.map(|x| (x / k) as f32),
+        acc.start.map(|x| (x / k) as f32),
+    )
 }
 
 /// Trains a model on prepared documents.
@@ -346,6 +370,7 @@ Paris NNP O B-LOC
             folds: 2,
             seed: 7,
             stages: 2,
+            runs: 2,
         };
         let a = train(&prepared, &cfg, &mut |_| {});
         let b = train(&prepared, &cfg, &mut |_| {});
