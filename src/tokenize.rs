@@ -276,7 +276,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = j;
         // A final period: keep it on abbreviations.
-        if at(j) == Some('.') && !at(j + 1).is_some_and(|d| d == '.') {
+        if at(j) == Some('.') && at(j + 1).is_none_or(|d| d != '.') {
             let word = &text[pos(start)..pos(j)];
             let line_final = chars[j + 1..]
                 .iter()

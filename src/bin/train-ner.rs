@@ -69,7 +69,7 @@ fn main() {
     for d in docs.iter_mut().skip(1).step_by(2) {
         conll::title_case_headline(d);
     }
-    let (prepared, misaligned) = prepare(&docs, &gazetteer);
+    let (mut prepared, misaligned) = prepare(&docs, &gazetteer);
     let names: usize = docs.iter().map(|d| d.names.len()).sum();
     let tokens: usize = prepared.iter().map(|p| p.doc.tokens.len()).sum();
     eprintln!(
@@ -77,7 +77,7 @@ fn main() {
         docs.len(),
         gazetteer.len()
     );
-    let model = train(&prepared, &cfg, &mut |line| eprintln!("{line}"));
+    let model = train(&mut prepared, &cfg, &mut |line| eprintln!("{line}"));
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(out_path, &bytes) {
         eprintln!("train-ner: {out_path}: {e}");

@@ -233,15 +233,12 @@ pub fn title_case_headline(doc: &mut Document) {
         if !core.is_empty() {
             first_word = false;
         }
-        for (i, c) in piece.chars().enumerate() {
-            let to = if keep || !c.is_alphabetic() {
-                c
-            } else if i == 0 && !small
-                || piece[..piece.char_indices().nth(i).map_or(0, |(b, _)| b)]
-                    .chars()
-                    .all(|p| !p.is_alphanumeric())
-                    && !small
-            {
+        // The first letter of a word stays a capital unless the word is small.
+        let mut seen_alnum = false;
+        for c in piece.chars() {
+            let initial = !seen_alnum;
+            seen_alnum |= c.is_alphanumeric();
+            let to = if keep || !c.is_alphabetic() || initial && !small {
                 c
             } else {
                 c.to_lowercase().next().unwrap_or(c)
@@ -276,9 +273,9 @@ pub fn project(tokens: &[Token], names: &[Name]) -> (Vec<u8>, usize) {
                     name.kind.inside_tag()
                 };
             }
-            if first && tokens[j].span.start != name.span.start {
-                misaligned += 1;
-            } else if tokens[j].span.end > name.span.end && tokens[j].span.start < name.span.end {
+            let starts_inside = first && tokens[j].span.start != name.span.start;
+            let ends_inside = tokens[j].span.end > name.span.end;
+            if starts_inside || ends_inside {
                 misaligned += 1;
             }
             first = false;

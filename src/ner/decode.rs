@@ -12,7 +12,7 @@ pub fn allowed(prev: Option<usize>, next: usize) -> bool {
     }
     match prev {
         None => false,
-        Some(p) => p != 0 && (p + 1) / 2 == next / 2,
+        Some(p) => p != 0 && p.div_ceil(2) == next / 2,
     }
 }
 

@@ -19,7 +19,7 @@ use super::gazetteer::{Mask, TokenGaz};
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 6;
+pub const FEATURE_VERSION: u32 = 7;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -98,38 +98,42 @@ pub fn fold_hash(s: &str) -> u64 {
 /// Token flags.
 pub mod flag {
     /// First character is upper-case.
-    pub const INIT_CAP: u16 = 1 << 0;
+    pub const INIT_CAP: u32 = 1 << 0;
     /// Has letters, none lower-case, at least two.
-    pub const ALL_CAPS: u16 = 1 << 1;
+    pub const ALL_CAPS: u32 = 1 << 1;
     /// Has letters, all lower-case.
-    pub const ALL_LOWER: u16 = 1 << 2;
+    pub const ALL_LOWER: u32 = 1 << 2;
     /// Contains a digit.
-    pub const HAS_DIGIT: u16 = 1 << 3;
+    pub const HAS_DIGIT: u32 = 1 << 3;
     /// Only digits (and separators).
-    pub const NUMBER: u16 = 1 << 4;
+    pub const NUMBER: u32 = 1 << 4;
     /// Contains a hyphen.
-    pub const HYPHEN: u16 = 1 << 5;
+    pub const HYPHEN: u32 = 1 << 5;
     /// Contains a period.
-    pub const PERIOD: u16 = 1 << 6;
+    pub const PERIOD: u32 = 1 << 6;
     /// No letter or digit.
-    pub const PUNCT: u16 = 1 << 7;
+    pub const PUNCT: u32 = 1 << 7;
     /// Upper-case after a lower-case letter (`McDonald`, `iPhone`).
-    pub const MIXED: u16 = 1 << 8;
+    pub const MIXED: u32 = 1 << 8;
     /// One capital letter, optionally with a period (`J.`).
-    pub const INITIAL: u16 = 1 << 9;
+    pub const INITIAL: u32 = 1 << 9;
     /// First word of the sentence (after any opening punctuation).
-    pub const FIRST: u16 = 1 << 10;
+    pub const FIRST: u32 = 1 << 10;
     /// The sentence is a headline: no lower-case letter, or every content
     /// word capitalized (title case).
-    pub const CAPS_SENTENCE: u16 = 1 << 11;
+    pub const CAPS_SENTENCE: u32 = 1 << 11;
     /// More than 12 characters.
-    pub const LONG: u16 = 1 << 12;
+    pub const LONG: u32 = 1 << 12;
     /// Contains letters outside ASCII.
-    pub const NON_ASCII: u16 = 1 << 13;
+    pub const NON_ASCII: u32 = 1 << 13;
     /// Contains a lower-case letter.
-    pub const HAS_LOWER: u16 = 1 << 14;
+    pub const HAS_LOWER: u32 = 1 << 14;
     /// A function word ("the", "of", "and"...), any case.
-    pub const FUNCTION: u16 = 1 << 15;
+    pub const FUNCTION: u32 = 1 << 15;
+    /// The case-folded word is a common lower-case word (the model's
+    /// [`LowerVocab`](super::super::model::LowerVocab)): a capitalized
+    /// one is probably capitalized for its position, not as a name.
+    pub const COMMON: u32 = 1 << 16;
 }
 
 /// Words left lower-case inside title-case headlines.
@@ -162,7 +166,7 @@ pub struct TokenInfo {
     /// Case-folded first and last parts of a hyphenated word (0 if none).
     pub hyphen_parts: [u64; 2],
     /// [`flag`] bits.
-    pub flags: u16,
+    pub flags: u32,
     /// Gazetteer matches.
     pub gaz: TokenGaz,
 }

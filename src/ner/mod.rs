@@ -186,6 +186,15 @@ impl Doc {
             infos,
         }
     }
+
+    /// Sets [`flag::COMMON`] on tokens whose case-folded form is in `vocab`.
+    pub fn mark_common(&mut self, vocab: &model::LowerVocab) {
+        for t in &mut self.infos {
+            if vocab.contains(t.fold) {
+                t.flags |= flag::COMMON;
+            }
+        }
+    }
 }
 
 /// Document features for every token from the first stage's `tags`.
@@ -388,6 +397,63 @@ pub(crate) fn run_stage(
     }
 }
 
+/// Titles and roles that precede a name ("Mr.", "Dr", "Sen.",
+/// "President"); CoNLL leaves them out of the name.
+fn is_title(token: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "adm",
+        "maj",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "supt",
+        "cmdr",
+        "messrs",
+        "president",
+        "chancellor",
+        "premier",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "pope",
+        "minister",
+        "secretary",
+        "chairman",
+        "ambassador",
+        "general",
+        "colonel",
+        "captain",
+        "sheikh",
+        "ayatollah",
+        "cardinal",
+        "bishop",
+        "coach",
+        "striker",
+        "defender",
+        "goalkeeper",
+    ];
+    let t = token.strip_suffix('.').unwrap_or(token);
+    t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
 /// A loaded tagger: model and gazetteer.
 #[derive(Debug)]
 pub struct Tagger {
@@ -421,7 +487,9 @@ impl Tagger {
 
     /// Prepares `text` for tagging.
     pub fn doc(&self, text: &str) -> Doc {
-        Doc::new(text, &self.gazetteer)
+        let mut doc = Doc::new(text, &self.gazetteer);
+        doc.mark_common(&self.model.vocab);
+        doc
     }
 
     /// One BIO tag per token of `doc`: the first stage, then the document
@@ -454,7 +522,17 @@ impl Tagger {
         let tags = self.tag_doc(&doc);
         tag_spans(&tags)
             .into_iter()
-            .filter_map(|(r, kind)| {
+            .filter_map(|(mut r, kind)| {
+                // Titles are not part of a person's name (CoNLL convention).
+                while kind == NameType::Per
+                    && r.len() > 1
+                    && doc
+                        .tokens
+                        .get(r.start)
+                        .is_some_and(|t| is_title(t.text(text)))
+                {
+                    r.start += 1;
+                }
                 let first = doc.tokens.get(r.start)?;
                 let last = doc.tokens.get(r.end.checked_sub(1)?)?;
                 Some(Name {

@@ -18,6 +18,7 @@
 //!   rows   u32                    rows with a non-zero weight
 //!   bitmap u8 × 2^bits / 8        bit r set when row r is stored
 //!   weights i8 × rows × ntags     the stored rows, in row order
+//! vocab_bytes u32, vocab u8 × vocab_bytes   LowerVocab Bloom filter
 //! ```
 //!
 //! Rows that quantize to all zeros are not stored, which keeps the file
@@ -120,11 +121,55 @@ impl Stage {
     }
 }
 
-/// A complete model: the first stage and, optionally, the document stage.
+/// Words seen in lower case in the training data (at least twice), as a
+/// Bloom filter over case-folded word hashes (3 probes; about 2% false
+/// positives at 16 KB for 15,000 words).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LowerVocab {
+    /// The filter's bits; the length is 0 or a power of two.
+    pub bits: Vec<u8>,
+}
+
+impl LowerVocab {
+    /// A filter of `bytes` bytes (rounded up to a power of two) holding
+    /// `folds`.
+    pub fn build(folds: impl IntoIterator<Item = u64>, bytes: usize) -> LowerVocab {
+        let mut v = LowerVocab {
+            bits: vec![0; bytes.next_power_of_two()],
+        };
+        for f in folds {
+            for p in v.probes(f) {
+                v.bits[p / 8] |= 1 << (p % 8);
+            }
+        }
+        v
+    }
+
+    fn probes(&self, fold: u64) -> [usize; 3] {
+        let m = (self.bits.len() * 8).max(1) as u64;
+        let h = crate::ner::features::mix(fold ^ 0x0b10_0f11);
+        [h % m, (h >> 21) % m, (h >> 42) % m].map(|x| x as usize)
+    }
+
+    /// True when the case-folded word hash `fold` is (probably) in the set.
+    pub fn contains(&self, fold: u64) -> bool {
+        !self.bits.is_empty()
+            && self.probes(fold).iter().all(|&p| {
+                self.bits
+                    .get(p / 8)
+                    .is_some_and(|b| b & (1 << (p % 8)) != 0)
+            })
+    }
+}
+
+/// A complete model: the first stage and, optionally, the document stage,
+/// and the lower-case vocabulary behind [`flag::COMMON`](super::features::flag::COMMON).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     /// One or two stages.
     pub stages: Vec<Stage>,
+    /// Common lower-case words.
+    pub vocab: LowerVocab,
 }
 
 struct Reader<'a> {
@@ -178,6 +223,8 @@ impl Model {
             out.extend_from_slice(&bitmap);
             out.extend_from_slice(&stored);
         }
+        out.extend_from_slice(&(self.vocab.bits.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.vocab.bits);
         out
     }
 
@@ -244,10 +291,19 @@ impl Model {
                 start,
             });
         }
+        let vocab_len = r.u32()? as usize;
+        if vocab_len != 0 && !vocab_len.is_power_of_two() {
+            return Err(ModelError::Incompatible(format!(
+                "vocabulary of {vocab_len} bytes"
+            )));
+        }
+        let vocab = LowerVocab {
+            bits: r.take(vocab_len)?.to_vec(),
+        };
         if r.pos != data.len() {
             return Err(ModelError::Truncated);
         }
-        Ok(Model { stages })
+        Ok(Model { stages, vocab })
     }
 }
 
@@ -269,6 +325,7 @@ mod tests {
         start[1] = 0.25;
         Model {
             stages: vec![Stage::quantize(bits, &w, trans, start)],
+            vocab: LowerVocab::build([1, 2, 3], 64),
         }
     }
 
@@ -277,6 +334,20 @@ mod tests {
         let m = sample();
         let bytes = m.to_bytes();
         assert_eq!(Model::from_bytes(&bytes), Ok(m));
+    }
+
+    #[test]
+    fn vocabulary_filter() {
+        let words: Vec<u64> = (0..1000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let v = LowerVocab::build(words.iter().copied(), 2048);
+        assert!(words.iter().all(|&w| v.contains(w)));
+        let false_positives = (5000..15_000u64)
+            .filter(|i| v.contains(i.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
+            .count();
+        assert!(false_positives < 300, "{false_positives}");
+        assert!(!LowerVocab::default().contains(7));
     }
 
     #[test]

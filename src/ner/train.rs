@@ -14,10 +14,13 @@
 
 use super::conll::{project, Document, Scores};
 use super::decode::{viterbi, Scratch};
+use super::features::flag;
 use super::features::{extract, DocFeat, Hasher};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, Stage};
+use super::model::{LowerVocab, Model, Stage};
+use super::IdentityHash;
 use super::{doc_features, run_stage, BaseFeatures, Doc, Tagger, NTAGS};
+use std::collections::HashMap;
 
 /// Training settings.
 #[derive(Clone, Copy, Debug)]
@@ -268,8 +271,29 @@ fn train_stage(examples: &[Example], cfg: &Config, log: &mut dyn FnMut(&str), na
     )
 }
 
-/// Trains a model on prepared documents.
-pub fn train(docs: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
+/// The lower-case vocabulary of the training documents: case-folded
+/// words seen all lower-case at least twice.
+pub fn lower_vocab(docs: &[Prepared]) -> LowerVocab {
+    let mut counts: HashMap<u64, u32, IdentityHash> = HashMap::default();
+    for d in docs {
+        for t in &d.doc.infos {
+            if t.flags & flag::ALL_LOWER != 0 {
+                *counts.entry(t.fold).or_default() += 1;
+            }
+        }
+    }
+    let words = counts.into_iter().filter(|&(_, c)| c >= 2).map(|(w, _)| w);
+    LowerVocab::build(words, 16 * 1024)
+}
+
+/// Trains a model on prepared documents (first setting their
+/// [`flag::COMMON`] flags from the vocabulary it builds).
+pub fn train(docs: &mut [Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
+    let vocab = lower_vocab(docs);
+    for d in docs.iter_mut() {
+        d.doc.mark_common(&vocab);
+    }
+    let docs = &*docs;
     let h = Hasher::new(cfg.bits);
     let mut ex1 = Vec::new();
     for d in docs {
@@ -279,6 +303,7 @@ pub fn train(docs: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Mode
     if cfg.stages < 2 {
         return Model {
             stages: vec![first],
+            vocab,
         };
     }
     // Jackknifed first-stage tags for every document.
@@ -308,6 +333,7 @@ pub fn train(docs: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Mode
     let second = train_stage(&ex2, cfg, log, "stage 2");
     Model {
         stages: vec![first, second],
+        vocab,
     }
 }
 
@@ -362,7 +388,7 @@ Paris NNP O B-LOC
     fn learns_a_tiny_corpus_deterministically() {
         let docs = read(DATA);
         let gaz = Gazetteer::default();
-        let (prepared, misaligned) = prepare(&docs, &gaz);
+        let (mut prepared, misaligned) = prepare(&docs, &gaz);
         assert_eq!(misaligned, 0);
         let cfg = Config {
             bits: 12,
@@ -372,8 +398,8 @@ Paris NNP O B-LOC
             stages: 2,
             runs: 2,
         };
-        let a = train(&prepared, &cfg, &mut |_| {});
-        let b = train(&prepared, &cfg, &mut |_| {});
+        let a = train(&mut prepared, &cfg, &mut |_| {});
+        let b = train(&mut prepared, &cfg, &mut |_| {});
         assert_eq!(a, b);
         assert_eq!(a.stages.len(), 2);
         let tagger = Tagger::new(a, gaz);
