@@ -5,8 +5,10 @@
 //! "…," Peskov said / said Peskov / Peskov told reporters / according to
 //! Peskov / Peskov was quoted as saying / he said (a pronoun resolved to the
 //! nearest person before it) / the spokesperson said (resolved through the
-//! entities' roles). A quote with no cue that opens a paragraph continues
-//! the previous quote's speaker; failing that, a speaker named in the next
+//! entities' roles), or a colon after the speaker ("Ferraz was
+//! sceptical: “…”"). A quote with no cue continues the speaker of the
+//! quote before it in the same paragraph, or of the previous paragraph's
+//! when it opens a paragraph; failing that, a speaker named in the next
 //! sentence with a cue is taken.
 //!
 //! A short quote embedded in a sentence with no speech cue, or introduced by
@@ -372,7 +374,14 @@ impl Ctx<'_> {
     fn before(&self, start: usize) -> Option<(Option<Who>, Span)> {
         let from = sentence_start(self.text, start);
         let ws = words(self.text, from, start);
-        let k = (0..ws.len()).rev().find(|&k| cue_at(&ws, k).is_some())?;
+        let Some(k) = (0..ws.len()).rev().find(|&k| cue_at(&ws, k).is_some()) else {
+            // "Ferraz was more sceptical: “…”" — a colon introduces the
+            // words of the sentence's subject.
+            let lead = self.text[from..start].trim_end();
+            let colon = lead.strip_suffix(':')?;
+            let cue = Span::new(from + colon.len(), from + lead.len());
+            return Some((self.speaker_in(from, cue.start, false), cue));
+        };
         let n = cue_at(&ws, k)?;
         let cue = Span::new(ws[k].span.start, ws[k + n - 1].span.end);
         let who = if ws[k].text.eq_ignore_ascii_case("according") {
@@ -454,28 +463,33 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
             // speaker; else the next sentence may name one.
             let line_start = text[..q.span.start].rfind('\n').map_or(0, |p| p + 1);
             let opens_paragraph = text[line_start..q.span.start].trim().is_empty();
-            if opens_paragraph {
-                speaker = out.last().and_then(|p| p.speaker);
+            // A speaker named with a cue in the next sentence is explicit
+            // evidence and wins over continuing the previous speaker. The
+            // next sentence starts right after the quote when the quote
+            // ends its own sentence ("… back down.”).
+            let inner = q
+                .span
+                .slice(text)
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'));
+            let next_start = if inner.ends_with(['.', '!', '?']) {
+                q.span.end
+            } else {
+                sentence_end(text, q.span.end)
+            };
+            let next_end = sentence_end(text, next_start);
+            let ws = words(text, next_start, next_end);
+            if (0..ws.len()).any(|k| cue_at(&ws, k).is_some()) {
+                speaker = ctx
+                    .speaker_in(next_start, next_end, false)
+                    .filter(|w| matches!(w, Who::Mention(_)))
+                    .and_then(|w| ctx.resolve(w));
             }
             if speaker.is_none() {
-                // The next sentence: right after the quote when the quote
-                // ends its own sentence ("… back down.”), else after the
-                // sentence the quote sits in.
-                let inner = q.span.slice(text).trim_end_matches(|c: char| {
-                    !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?')
+                let previous = out.last().filter(|p| {
+                    // The previous quote, in this paragraph or just before it.
+                    opens_paragraph || p.span.end >= line_start
                 });
-                let next_end = if inner.ends_with(['.', '!', '?']) {
-                    q.span.end
-                } else {
-                    sentence_end(text, q.span.end)
-                };
-                let next = sentence_end(text, next_end);
-                let ws = words(text, next_end, next);
-                if (0..ws.len()).any(|k| cue_at(&ws, k).is_some()) {
-                    speaker = ctx
-                        .speaker_in(next_end, next, false)
-                        .and_then(|w| ctx.resolve(w));
-                }
+                speaker = previous.and_then(|p| p.speaker);
             }
         }
         out.push(Quote {

@@ -196,3 +196,20 @@ fn nested_and_unbalanced_never_crash() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn second_quote_in_a_paragraph_continues_its_speaker() {
+    let t = "“We are not in a hurry,” Peskov told reporters. “The conditions are not there yet.”";
+    assert_eq!(
+        speakers(t, &[("Peskov", P)]),
+        vec![Some("Peskov".into()), Some("Peskov".into())]
+    );
+}
+
+#[test]
+fn colon_introduces_the_subject() {
+    let t = "Lucas Ferraz was more sceptical: “One good year does not make a trend.”";
+    let q = attribute(t, &[("Lucas Ferraz", P)]);
+    assert_eq!(q[0].1.as_deref(), Some("Lucas Ferraz"));
+    assert_eq!(q[0].2.as_deref(), Some(":"));
+}
