@@ -128,22 +128,28 @@ pub fn app() -> Html {
 
     use_effect_with(state.hidden, |hidden| storage::save_hidden(*hidden));
 
+    // Callbacks are made once: a new callback each render would make every
+    // child re-render on every keystroke (props compare callbacks by identity).
     let d = state.dispatcher();
-    let on_edit = Callback::from(move |text: String| d.dispatch(Action::Edit(text)));
+    let on_edit = use_callback((), move |text: String, _| d.dispatch(Action::Edit(text)));
     let d = state.dispatcher();
-    let on_load = Callback::from(move |text: String| d.dispatch(Action::Load(text)));
+    let on_load = use_callback((), move |text: String, _| d.dispatch(Action::Load(text)));
     let d = state.dispatcher();
-    let on_select = Callback::from(move |entity: usize| d.dispatch(Action::Select(entity)));
+    let on_select = use_callback((), move |entity: usize, _| {
+        d.dispatch(Action::Select(entity))
+    });
     let d = state.dispatcher();
-    let on_toggle = Callback::from(move |label| d.dispatch(Action::ToggleLabel(label)));
+    let on_toggle = use_callback((), move |label, _| d.dispatch(Action::ToggleLabel(label)));
     let d = state.dispatcher();
-    let on_date = Callback::from(move |date| d.dispatch(Action::SetDocumentDate(date)));
+    let on_date = use_callback((), move |date, _| d.dispatch(Action::SetDocumentDate(date)));
     let d = state.dispatcher();
-    let on_dismiss = Callback::from(move |()| d.dispatch(Action::Dismiss));
+    let on_dismiss = use_callback((), move |(), _| d.dispatch(Action::Dismiss));
     let on_file = {
         let dispatch = state.dispatcher();
         let reader = reader.clone();
-        Callback::from(move |f: web_sys::File| open_file(f, &dispatch, &reader))
+        use_callback((), move |f: web_sys::File, _| {
+            open_file(f, &dispatch, &reader)
+        })
     };
 
     html! {
