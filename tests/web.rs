@@ -15,7 +15,7 @@ use entity_lens::app::palette;
 use entity_lens::app::segments::{segments, Segment};
 use entity_lens::app::state::{Action, Analyzed, Selection, Shared, State, IMMEDIATE_LIMIT};
 use entity_lens::app::storage::{self, FragmentError};
-use entity_lens::{Analysis, Label, Mention, Options, Span};
+use entity_lens::{Analysis, Label, Mention, Options, Quote, Span};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -210,6 +210,60 @@ async fn sidebar_groups_entities_with_counts_most_mentioned_first() {
             .expect("selector")
             .length(),
         3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn quotes_are_listed_with_their_speakers() {
+    let text = "\"Not yet,\" wrote desk@example.com. \"Soon,\" someone said.";
+    let mut a = Analyzed::run(text.into(), Options::default());
+    let speaker = a
+        .analysis
+        .entities
+        .iter()
+        .position(|e| e.label == Label::Email)
+        .expect("email entity");
+    a.analysis.quotes = vec![
+        Quote {
+            span: Span::new(0, 10),
+            speaker: Some(speaker),
+            cue: None,
+        },
+        Quote {
+            span: Span::new(35, 42),
+            speaker: None,
+            cue: None,
+        },
+        // Past the end of the text: skipped, not a panic.
+        Quote {
+            span: Span::new(60, 90),
+            speaker: None,
+            cue: None,
+        },
+    ];
+    let root = container();
+    let props = SidebarProps {
+        analyzed: Shared(Rc::new(a)),
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, ".quotes h3 .count"), vec!["2"]);
+    assert_eq!(texts(&root, ".quote-text"), vec!["Not yet,", "Soon,"]);
+    assert_eq!(
+        texts(&root, ".speaker"),
+        vec!["— desk@example.com", "— unattributed"]
+    );
+    let button = root
+        .query_selector("button.quote")
+        .ok()
+        .flatten()
+        .expect("attributed quote is a button");
+    assert_eq!(
+        button.get_attribute("data-speaker"),
+        Some(speaker.to_string())
     );
 }
 

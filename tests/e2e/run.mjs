@@ -136,6 +136,11 @@ test("boots under the CSP and highlights the sample", async (browser) => {
   );
   equal(bad, 0, "marks without chip or tooltip");
   equal(await page.$eval("#document-date", (i) => i.value), "2023-12-16", "detected document date");
+  // Quotes, when the analysis finds them, are quoted from the text.
+  const source = await page.$eval("#text", (t) => t.value);
+  for (const q of await page.$$eval(".quotes .quote-text", (qs) => qs.map((q) => q.textContent))) {
+    check(source.includes(q), `quote not in the text: ${q}`);
+  }
   equal(await readingText(page), await page.$eval("#text", (t) => t.value), "rendered text");
   await shot(page, "sample-light");
   await finish();

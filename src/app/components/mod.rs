@@ -6,4 +6,5 @@ pub mod editor;
 pub mod highlighted_view;
 pub mod label_toggles;
 pub mod notice;
+pub mod quotes;
 pub mod sidebar;

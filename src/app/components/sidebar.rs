@@ -2,6 +2,7 @@
 //! entity with its own, most mentioned first. Picking an entity emphasizes
 //! its mentions and scrolls to them; picking it again steps to the next.
 
+use super::quotes::QuoteList;
 use crate::app::label_set::LabelSet;
 use crate::app::palette;
 use crate::app::state::{Selection, Shared};
@@ -131,6 +132,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             } else {
                 { for groups }
             }
+            <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
         </nav>
     }
 }
