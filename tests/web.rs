@@ -145,6 +145,32 @@ async fn markup_in_the_text_stays_text() {
 }
 
 #[wasm_bindgen_test]
+async fn debris_is_dimmed_not_marked() {
+    let text = "Hello {{^adFree}} world";
+    let analyzed = Shared(Rc::new(Analyzed {
+        text: text.into(),
+        options: Options::default(),
+        analysis: Analysis {
+            debris: vec![Span::new(6, 17)],
+            ..Analysis::default()
+        },
+        millis: 0.0,
+    }));
+    let root = container();
+    let props = HighlightedViewProps {
+        analyzed,
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, "span.debris"), vec!["{{^adFree}}"]);
+    assert_eq!(texts(&root, "mark").len(), 0);
+    assert_eq!(reading_text(&root), text);
+}
+
+#[wasm_bindgen_test]
 async fn hidden_labels_are_plain_text() {
     let hidden = LabelSet::new().toggled(Label::Email);
     let root = render_view(NEWS, hidden, None).await;

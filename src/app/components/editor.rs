@@ -80,6 +80,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 id="text"
                 rows="8"
                 spellcheck="false"
+                dir="auto"
                 placeholder="Paste or type a news article, or drop a .txt file here."
                 aria-describedby="editor-status"
                 value={props.text.clone()}
