@@ -1,4 +1,29 @@
-//! The browser app (wasm32 only). Being built on the `web` branch.
+//! The browser app (wasm32 only): a Yew page that renders
+//! [`crate::analyze`]'s output and never re-implements extraction.
+//!
+//! - [`state`]: the one reducer; every change is an [`state::Action`].
+//! - [`components`]: function components, one per file.
+//! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
+//! - [`storage`]: the `#text=` link fragment and localStorage.
+//! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
+//! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
-/// Mounts the app.
-pub fn start() {}
+pub mod components;
+pub mod file;
+pub mod label_set;
+pub mod palette;
+pub mod segments;
+pub mod state;
+pub mod storage;
+
+/// The sample article behind the "Sample" button (compiled in: no fetch).
+pub const SAMPLE: &str = include_str!("../../static/sample.txt");
+
+/// Mounts the app into the element `#app`, or the body when there is none.
+pub fn start() {
+    let root = gloo::utils::document().get_element_by_id("app");
+    match root {
+        Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
+        None => yew::Renderer::<components::app::App>::new().render(),
+    };
+}

@@ -1,0 +1,261 @@
+//! The page: wires the state's reducer to the components and to the
+//! browser (debounced analysis and saving, links, dropped files).
+
+use super::document_date::DocumentDateControl;
+use super::editor::Editor;
+use super::highlighted_view::HighlightedView;
+use super::label_toggles::LabelToggles;
+use super::notice::NoticeBar;
+use super::sidebar::Sidebar;
+use crate::app::file;
+use crate::app::state::{Action, Notice, State, ANALYZE_DEBOUNCE_MS};
+use crate::app::storage;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew::virtual_dom::AttrValue;
+
+/// How long typing must pause before the text is saved.
+pub const SAVE_DEBOUNCE_MS: u32 = 400;
+
+/// The initial state: text from the link, else from storage.
+fn initial_state() -> State {
+    let (text, _origin, problem) = storage::initial_text();
+    let mut state = State::new(text, storage::saved_hidden());
+    if let Some(problem) = problem {
+        state.notice = Some(Notice::error(format!(
+            "Could not open the link: {problem}."
+        )));
+    }
+    state
+}
+
+/// Reads a file into the state, or reports why not; the reader is kept in
+/// `slot` until it finishes.
+fn open_file(
+    f: web_sys::File,
+    dispatch: &UseReducerDispatcher<State>,
+    slot: &Rc<RefCell<Option<FileReader>>>,
+) {
+    let done = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |read: Result<String, String>| match read {
+            Ok(text) => dispatch.dispatch(Action::Load(text)),
+            Err(message) => dispatch.dispatch(Action::Notify(Notice::error(message))),
+        })
+    };
+    *slot.borrow_mut() = file::read(f, done);
+}
+
+/// The status line under the editor.
+fn status(state: &State) -> String {
+    if state.is_stale() {
+        return "Analyzing when you pause typing…".to_string();
+    }
+    let a = &state.analyzed;
+    if a.text.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{} mentions of {} entities · analyzed in {:.1} ms",
+        a.analysis.mentions.len(),
+        a.analysis.entities.len(),
+        a.millis
+    )
+}
+
+/// The whole page.
+#[component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let latest_text = use_mut_ref(|| state.text.clone());
+    *latest_text.borrow_mut() = state.text.clone();
+
+    // Once: adopt the link's text for good (save it, drop the fragment so a
+    // reload shows the edited text), and listen to the window.
+    {
+        let dispatch = state.dispatcher();
+        let text = state.text.clone();
+        let latest_text = latest_text.clone();
+        let reader = reader.clone();
+        use_effect_with((), move |_| {
+            if storage::fragment_text(&storage::location_hash()).is_some() {
+                // Failing to save is reported by the debounced save.
+                let _ = storage::save_text(&text);
+                storage::clear_fragment();
+            }
+            let listeners = window_listeners(dispatch, latest_text, reader);
+            move || drop(listeners)
+        });
+    }
+
+    // Long texts are analyzed once typing pauses.
+    {
+        let dispatch = state.dispatcher();
+        let stale = state.is_stale();
+        use_effect_with(state.text.clone(), move |_| {
+            let timer = stale.then(|| {
+                Timeout::new(ANALYZE_DEBOUNCE_MS, move || {
+                    dispatch.dispatch(Action::Analyze)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    // The text is saved once typing pauses (and on leaving the page).
+    {
+        let dispatch = state.dispatcher();
+        let has_notice = state.notice.is_some();
+        use_effect_with(state.text.clone(), move |text| {
+            let text = text.clone();
+            let timer = Timeout::new(SAVE_DEBOUNCE_MS, move || {
+                if let Err(e) = storage::save_text(&text) {
+                    if !has_notice {
+                        dispatch
+                            .dispatch(Action::Notify(Notice::error(format!("Not saved: {e}."))));
+                    }
+                }
+            });
+            move || drop(timer)
+        });
+    }
+
+    use_effect_with(state.hidden, |hidden| storage::save_hidden(*hidden));
+
+    // Callbacks are made once: a new callback each render would make every
+    // child re-render on every keystroke (props compare callbacks by identity).
+    let d = state.dispatcher();
+    let on_edit = use_callback((), move |text: String, _| d.dispatch(Action::Edit(text)));
+    let d = state.dispatcher();
+    let on_load = use_callback((), move |text: String, _| d.dispatch(Action::Load(text)));
+    let d = state.dispatcher();
+    let on_select = use_callback((), move |entity: usize, _| {
+        d.dispatch(Action::Select(entity))
+    });
+    let d = state.dispatcher();
+    let on_toggle = use_callback((), move |label, _| d.dispatch(Action::ToggleLabel(label)));
+    let d = state.dispatcher();
+    let on_date = use_callback((), move |date, _| d.dispatch(Action::SetDocumentDate(date)));
+    let d = state.dispatcher();
+    let on_dismiss = use_callback((), move |(), _| d.dispatch(Action::Dismiss));
+    let on_file = {
+        let dispatch = state.dispatcher();
+        let reader = reader.clone();
+        use_callback((), move |f: web_sys::File, _| {
+            open_file(f, &dispatch, &reader)
+        })
+    };
+
+    html! {
+        <div class="page">
+            <header class="masthead">
+                <h1>{ "EntityLens" }</h1>
+                <p class="tagline">{ "Names, dates, numbers and contacts in a text. Runs entirely in your browser: nothing is uploaded." }</p>
+            </header>
+            <NoticeBar notice={state.notice.clone()} {on_dismiss} />
+            <main class="layout">
+                <div class="work">
+                    <Editor
+                        text={AttrValue::from(state.text.clone())}
+                        status={AttrValue::from(status(&state))}
+                        {on_edit}
+                        {on_load}
+                        {on_file}
+                    />
+                    <div class="controls">
+                        <DocumentDateControl
+                            used={state.analyzed.analysis.document_date}
+                            chosen={state.date_override}
+                            on_change={on_date}
+                        />
+                        <LabelToggles analyzed={state.analyzed.clone()} hidden={state.hidden} {on_toggle} />
+                    </div>
+                    <HighlightedView
+                        analyzed={state.analyzed.clone()}
+                        hidden={state.hidden}
+                        selection={state.selection}
+                        on_select={on_select.clone()}
+                    />
+                </div>
+                <Sidebar
+                    analyzed={state.analyzed.clone()}
+                    hidden={state.hidden}
+                    selection={state.selection}
+                    {on_select}
+                />
+            </main>
+        </div>
+    }
+}
+
+/// Window listeners for the page's lifetime: links opened in this tab
+/// (`hashchange`), saving on leaving (`pagehide`), and files dropped
+/// anywhere (the browser would otherwise navigate away to them).
+fn window_listeners(
+    dispatch: UseReducerDispatcher<State>,
+    latest_text: Rc<RefCell<Rc<str>>>,
+    reader: Rc<RefCell<Option<FileReader>>>,
+) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let prevent = EventListenerOptions::enable_prevent_default();
+    let on_hash = {
+        let dispatch = dispatch.clone();
+        move |_: &Event| {
+            let Some(found) = storage::fragment_text(&storage::location_hash()) else {
+                return;
+            };
+            match found {
+                Ok(text) => {
+                    // Failing to save is reported by the debounced save.
+                    let _ = storage::save_text(&text);
+                    dispatch.dispatch(Action::Load(text));
+                }
+                Err(e) => dispatch.dispatch(Action::Notify(Notice::error(format!(
+                    "Could not open the link: {e}."
+                )))),
+            }
+            storage::clear_fragment();
+        }
+    };
+    let on_leave = move |_: &Event| {
+        // Nothing to tell the user any more if this fails.
+        let _ = storage::save_text(&latest_text.borrow());
+    };
+    let on_drop = move |e: &Event| {
+        let file = e
+            .dyn_ref::<DragEvent>()
+            .and_then(DragEvent::data_transfer)
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0));
+        if let Some(f) = file {
+            e.prevent_default();
+            open_file(f, &dispatch, &reader);
+        }
+    };
+    vec![
+        EventListener::new(&window, "hashchange", on_hash),
+        EventListener::new(&window, "pagehide", on_leave),
+        EventListener::new_with_options(&window, "dragover", prevent, |e: &Event| {
+            // Accept file drops anywhere; dragged text keeps its default.
+            if carries_files(e) {
+                e.prevent_default();
+            }
+        }),
+        EventListener::new_with_options(&window, "drop", prevent, on_drop),
+    ]
+}
+
+/// True when a drag event carries files.
+fn carries_files(e: &Event) -> bool {
+    e.dyn_ref::<DragEvent>()
+        .and_then(DragEvent::data_transfer)
+        .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+}

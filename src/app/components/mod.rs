@@ -1,0 +1,10 @@
+//! The page's function components, one per file.
+
+pub mod app;
+pub mod document_date;
+pub mod editor;
+pub mod highlighted_view;
+pub mod label_toggles;
+pub mod notice;
+pub mod quotes;
+pub mod sidebar;

@@ -1,0 +1,57 @@
+//! The direct quotations found, each with its speaker when known; picking
+//! one picks the speaker's entity.
+
+use crate::app::state::Shared;
+use yew::prelude::*;
+
+/// Props of [`QuoteList`].
+#[derive(Properties, PartialEq)]
+pub struct QuoteListProps {
+    /// The analysis whose quotes are listed.
+    pub analyzed: Shared,
+    /// Called with the speaker's entity index when a quote is picked.
+    pub on_select: Callback<usize>,
+}
+
+/// The list (nothing when there are no quotes).
+#[component(QuoteList)]
+pub fn quote_list(props: &QuoteListProps) -> Html {
+    let analysis = &props.analyzed.analysis;
+    let text: &str = &props.analyzed.text;
+    let items = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let quoted = text.get(q.span.range())?;
+            let speaker = q.speaker.and_then(|i| Some((i, analysis.entities.get(i)?)));
+            let who = speaker.map_or_else(|| "unattributed".to_string(), |(_, e)| e.name.clone());
+            let body = html! {
+                <>
+                    <q class="quote-text">{ quoted.trim_matches(|c| "\"“”‘’«»„'".contains(c)).to_string() }</q>
+                    <span class="speaker">{ format!("— {who}") }</span>
+                </>
+            };
+            Some(match speaker {
+                Some((i, _)) => {
+                    let onclick = props.on_select.reform(move |_: MouseEvent| i);
+                    html! {
+                        <li><button type="button" class="quote" data-speaker={i.to_string()} {onclick}>{ body }</button></li>
+                    }
+                }
+                None => html! { <li class="quote">{ body }</li> },
+            })
+        })
+        .collect::<Vec<Html>>();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="quotes" aria-labelledby="quotes-heading">
+            <h3 id="quotes-heading">
+                <span class="group-name">{ "Quotes" }</span>
+                <span class="count">{ items.len() }</span>
+            </h3>
+            <ul class="quote-list">{ for items }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+//! The entities, grouped by label: each group with its mention count, each
+//! entity with its own, most mentioned first. Picking an entity emphasizes
+//! its mentions and scrolls to them; picking it again steps to the next.
+
+use super::quotes::QuoteList;
+use crate::app::label_set::LabelSet;
+use crate::app::palette;
+use crate::app::state::{Selection, Shared};
+use crate::{Analysis, Label};
+use yew::prelude::*;
+
+/// Props of [`Sidebar`].
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    /// The analysis whose entities are listed.
+    pub analyzed: Shared,
+    /// Labels not listed.
+    pub hidden: LabelSet,
+    /// The picked entity.
+    pub selection: Option<Selection>,
+    /// Called with an entity index when it is picked.
+    pub on_select: Callback<usize>,
+}
+
+/// One label's entities, most mentioned first (ties in text order), and
+/// the label's mention count.
+pub fn group(analysis: &Analysis, label: Label) -> (Vec<usize>, usize) {
+    let mut entities: Vec<usize> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.label == label)
+        .map(|(i, _)| i)
+        .collect();
+    entities.sort_by_key(|&i| {
+        let e = &analysis.entities[i];
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().copied(),
+        )
+    });
+    (entities, analysis.with_label(label).count())
+}
+
+/// "1 mention", "3 mentions".
+fn mentions(n: usize) -> String {
+    if n == 1 {
+        "1 mention".to_string()
+    } else {
+        format!("{n} mentions")
+    }
+}
+
+/// The sidebar.
+#[component(Sidebar)]
+pub fn sidebar(props: &SidebarProps) -> Html {
+    let analysis = &props.analyzed.analysis;
+    let picked = props.selection.map(|s| s.entity);
+
+    let groups = Label::ALL
+        .into_iter()
+        .filter(|&l| !props.hidden.contains(l))
+        .filter_map(|label| {
+            let (entities, count) = group(analysis, label);
+            if count == 0 {
+                return None;
+            }
+            let heading_id = format!("group-{}", label.as_str());
+            let items = entities
+                .into_iter()
+                .map(|i| {
+                    let e = &analysis.entities[i];
+                    let onclick = props.on_select.reform(move |_: MouseEvent| i);
+                    let pressed = if picked == Some(i) { "true" } else { "false" };
+                    let aliases = (!e.aliases.is_empty()).then(|| {
+                        html! { <span class="aliases">{ format!("also “{}”", e.aliases.join("”, “")) }</span> }
+                    });
+                    let roles = (!e.roles.is_empty()).then(|| {
+                        html! { <span class="roles">{ e.roles.join(", ") }</span> }
+                    });
+                    html! {
+                        <li key={i}>
+                            <button
+                                type="button"
+                                class={classes!("entity", palette::class(e.label))}
+                                data-entity={i.to_string()}
+                                aria-pressed={pressed}
+                                title={format!("Show {} of “{}”", mentions(e.mentions.len()), e.name)}
+                                {onclick}
+                            >
+                                <span class="entity-name">{ e.name.clone() }</span>
+                                <span class="count" aria-hidden="true">{ e.mentions.len() }</span>
+                                <span class="visually-hidden">{ format!(", {}", mentions(e.mentions.len())) }</span>
+                                { for aliases }
+                                { for roles }
+                            </button>
+                        </li>
+                    }
+                })
+                .collect::<Html>();
+            Some(html! {
+                <section class="group" data-label={label.as_str()} aria-labelledby={heading_id.clone()}>
+                    <h3 id={heading_id}>
+                        <span class={classes!("swatch", palette::class(label))} aria-hidden="true"></span>
+                        <span class="group-name">{ label.description() }</span>
+                        <span class="label-name">{ label.as_str() }</span>
+                        <span class="count" data-count={count.to_string()}>{ count }</span>
+                        <span class="visually-hidden">{ format!(" {}", mentions(count)) }</span>
+                    </h3>
+                    <ul class="entities">{ items }</ul>
+                </section>
+            })
+        })
+        .collect::<Vec<Html>>();
+
+    let status = props.selection.and_then(|s| {
+        let e = analysis.entities.get(s.entity)?;
+        Some(format!(
+            "“{}”: mention {} of {}",
+            e.name,
+            s.focus + 1,
+            e.mentions.len()
+        ))
+    });
+
+    html! {
+        <nav class="sidebar" aria-label="Entities by label">
+            <h2>{ "Entities" }</h2>
+            <p class="status" aria-live="polite">{ status.unwrap_or_default() }</p>
+            if groups.is_empty() {
+                <p class="placeholder">{ "No entities found yet." }</p>
+            } else {
+                { for groups }
+            }
+            <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
+        </nav>
+    }
+}

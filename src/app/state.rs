@@ -1,0 +1,276 @@
+//! The page's state and its one reducer.
+//!
+//! Every change goes through [`Action`]; [`State::reduce`] is the only code
+//! that runs [`crate::analyze`]. Analysis results are shared behind an `Rc`
+//! and compared by pointer, so components re-render only when a new analysis
+//! arrives, not on every keystroke of a long text.
+
+use super::label_set::LabelSet;
+use crate::{analyze, Analysis, Label, Options};
+use chrono::NaiveDate;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Texts up to this many bytes are analyzed on every keystroke; longer ones
+/// once typing pauses (see [`ANALYZE_DEBOUNCE_MS`]).
+pub const IMMEDIATE_LIMIT: usize = 20_000;
+
+/// The pause in typing after which a long text is analyzed.
+pub const ANALYZE_DEBOUNCE_MS: u32 = 300;
+
+/// An analysis and the exact text and options it was made from.
+#[derive(Debug, Default)]
+pub struct Analyzed {
+    /// The text analyzed (the view renders this, so spans always fit).
+    pub text: Rc<str>,
+    /// The options used.
+    pub options: Options,
+    /// The result.
+    pub analysis: Analysis,
+    /// How long [`crate::analyze`] took, in milliseconds.
+    pub millis: f64,
+}
+
+impl Analyzed {
+    /// Analyzes `text` now.
+    pub fn run(text: Rc<str>, options: Options) -> Self {
+        let started = now();
+        let analysis = analyze(&text, &options);
+        Analyzed {
+            millis: now() - started,
+            text,
+            options,
+            analysis,
+        }
+    }
+}
+
+/// Milliseconds from the page's clock (0 where there is none).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A shared analysis, equal to another only when it is the same one.
+#[derive(Clone, Debug, Default)]
+pub struct Shared(pub Rc<Analyzed>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Analyzed;
+    fn deref(&self) -> &Analyzed {
+        &self.0
+    }
+}
+
+/// The entity the user picked in the sidebar, and which of its mentions
+/// is in focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Index into [`Analysis::entities`].
+    pub entity: usize,
+    /// Index into that entity's `mentions`.
+    pub focus: usize,
+}
+
+/// How a notice should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something the user asked for did not happen.
+    Error,
+    /// Information.
+    Info,
+}
+
+/// A message above the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Error or information.
+    pub kind: NoticeKind,
+    /// The sentence shown.
+    pub text: String,
+}
+
+impl Notice {
+    /// An error notice.
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
+    }
+
+    /// An informational notice.
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// The editor's text (may be newer than the analysis).
+    pub text: Rc<str>,
+    /// The latest analysis.
+    pub analyzed: Shared,
+    /// The document date the user set, overriding detection.
+    pub date_override: Option<NaiveDate>,
+    /// Labels the user has hidden.
+    pub hidden: LabelSet,
+    /// The entity picked in the sidebar.
+    pub selection: Option<Selection>,
+    /// A message to show.
+    pub notice: Option<Notice>,
+}
+
+/// Everything that can change the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The user edited the text. Short texts are analyzed at once, long ones
+    /// when [`Action::Analyze`] follows.
+    Edit(String),
+    /// New text from the sample, a file or a link: replaces the text,
+    /// analyzes it at once and clears any notice.
+    Load(String),
+    /// Analyzes the current text if the analysis is older.
+    Analyze,
+    /// Sets (or with `None` clears) the document date override.
+    SetDocumentDate(Option<NaiveDate>),
+    /// Shows or hides a label.
+    ToggleLabel(Label),
+    /// Picks an entity; picking the picked one again moves the focus to its
+    /// next mention.
+    Select(usize),
+    /// Shows a notice.
+    Notify(Notice),
+    /// Hides the notice.
+    Dismiss,
+}
+
+impl State {
+    /// A state showing `text`, analyzed, with `hidden` labels hidden.
+    pub fn new(text: String, hidden: LabelSet) -> Self {
+        let text: Rc<str> = text.into();
+        State {
+            analyzed: Shared(Rc::new(Analyzed::run(text.clone(), Options::default()))),
+            text,
+            hidden,
+            ..State::default()
+        }
+    }
+
+    /// The options the next analysis uses.
+    pub fn options(&self) -> Options {
+        Options {
+            document_date: self.date_override,
+        }
+    }
+
+    /// True when the text or options changed since the last analysis.
+    pub fn is_stale(&self) -> bool {
+        !Rc::ptr_eq(&self.text, &self.analyzed.text) || self.analyzed.options != self.options()
+    }
+
+    /// The picked entity's mention index in focus, if any.
+    pub fn focused_mention(&self) -> Option<usize> {
+        let s = self.selection?;
+        let entity = self.analyzed.analysis.entities.get(s.entity)?;
+        entity.mentions.get(s.focus).copied()
+    }
+
+    /// Runs the analysis of the current text and options, carrying the
+    /// selection over to the same entity (same label and name) if it is
+    /// still there.
+    fn reanalyze(&mut self) {
+        let picked = self.selection.and_then(|s| {
+            let e = self.analyzed.analysis.entities.get(s.entity)?;
+            Some((e.label, e.name.clone(), s.focus))
+        });
+        let analyzed = Analyzed::run(self.text.clone(), self.options());
+        self.selection = picked.and_then(|(label, name, focus)| {
+            let (entity, e) = analyzed
+                .analysis
+                .entities
+                .iter()
+                .enumerate()
+                .find(|(_, e)| e.label == label && e.name == name)?;
+            Some(Selection {
+                entity,
+                focus: focus.min(e.mentions.len().saturating_sub(1)),
+            })
+        });
+        self.analyzed = Shared(Rc::new(analyzed));
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if *text == *self.text {
+                    return self;
+                }
+                next.text = text.into();
+                if next.text.len() <= IMMEDIATE_LIMIT {
+                    next.reanalyze();
+                }
+            }
+            Action::Load(text) => {
+                next.text = text.into();
+                next.selection = None;
+                next.notice = None;
+                next.reanalyze();
+            }
+            Action::Analyze => {
+                if !self.is_stale() {
+                    return self;
+                }
+                next.reanalyze();
+            }
+            Action::SetDocumentDate(date) => {
+                if date == self.date_override {
+                    return self;
+                }
+                next.date_override = date;
+                next.reanalyze();
+            }
+            Action::ToggleLabel(label) => {
+                next.hidden = self.hidden.toggled(label);
+                let picked_label = self
+                    .selection
+                    .and_then(|s| self.analyzed.analysis.entities.get(s.entity))
+                    .map(|e| e.label);
+                if picked_label.is_some_and(|l| next.hidden.contains(l)) {
+                    next.selection = None;
+                }
+            }
+            Action::Select(entity) => {
+                let Some(e) = self.analyzed.analysis.entities.get(entity) else {
+                    return self;
+                };
+                let focus = match self.selection {
+                    Some(s) if s.entity == entity && !e.mentions.is_empty() => {
+                        (s.focus + 1) % e.mentions.len()
+                    }
+                    _ => 0,
+                };
+                next.selection = Some(Selection { entity, focus });
+            }
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::Dismiss => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,462 @@
+//! Browser tests of the page's components and state (wasm32, headless
+//! Chromium): `cargo test --target wasm32-unknown-unknown --test web` with
+//! `CHROMEDRIVER=/usr/bin/chromedriver`.
+//!
+//! Components are rendered into a fresh `<div>` and the DOM is asserted.
+
+#![cfg(target_arch = "wasm32")]
+
+use entity_lens::app::components::highlighted_view::{HighlightedView, HighlightedViewProps};
+use entity_lens::app::components::label_toggles::{LabelToggles, LabelTogglesProps};
+use entity_lens::app::components::sidebar::{Sidebar, SidebarProps};
+use entity_lens::app::file;
+use entity_lens::app::label_set::LabelSet;
+use entity_lens::app::palette;
+use entity_lens::app::segments::{segments, Segment};
+use entity_lens::app::state::{Action, Analyzed, Selection, Shared, State, IMMEDIATE_LIMIT};
+use entity_lens::app::storage::{self, FragmentError};
+use entity_lens::{Analysis, Label, Mention, Options, Quote, Span};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::{Callback, Reducible};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NEWS: &str = "Write to desk@example.com before 16 December 2023. \
+    The fund paid $3.5 billion; desk@example.com confirmed.";
+
+/// A fresh `<div>` in the document.
+fn container() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").expect("create div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+fn analyzed(text: &str) -> Shared {
+    Shared(Rc::new(Analyzed::run(text.into(), Options::default())))
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The text a reader sees in `root`, without the label chips and the
+/// screen-reader descriptions.
+fn reading_text(root: &Element) -> String {
+    let copy: Element = root
+        .clone_node_with_deep(true)
+        .expect("clone")
+        .dyn_into()
+        .expect("element");
+    let extras = copy
+        .query_selector_all(".chip, mark .visually-hidden")
+        .expect("selector");
+    for i in 0..extras.length() {
+        if let Some(node) = extras.item(i) {
+            if let Some(parent) = node.parent_node() {
+                parent.remove_child(&node).expect("remove");
+            }
+        }
+    }
+    copy.text_content().unwrap_or_default()
+}
+
+async fn render_view(text: &str, hidden: LabelSet, selection: Option<Selection>) -> Element {
+    let root = container();
+    let props = HighlightedViewProps {
+        analyzed: analyzed(text),
+        hidden,
+        selection,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn marks_every_mention_with_its_label() {
+    let root = render_view(NEWS, LabelSet::new(), None).await;
+    assert_eq!(
+        texts(&root, "mark[data-label=EMAIL] .mention-text"),
+        vec!["desk@example.com", "desk@example.com"]
+    );
+    assert_eq!(
+        texts(&root, "mark[data-label=DATE] .mention-text"),
+        vec!["16 December 2023"]
+    );
+    assert_eq!(
+        texts(&root, "mark[data-label=MONEY] .mention-text"),
+        vec!["$3.5 billion"]
+    );
+    // Chip, tooltip and the screen-reader description.
+    let date = root
+        .query_selector("mark[data-label=DATE]")
+        .ok()
+        .flatten()
+        .expect("date mark");
+    assert_eq!(texts(&date, ".chip"), vec!["DATE"]);
+    assert_eq!(texts(&date, ".visually-hidden"), vec![" (Date)"]);
+    assert_eq!(
+        date.get_attribute("title").as_deref(),
+        Some("Date (DATE): 2023-12-16")
+    );
+    let class = date.get_attribute("class").unwrap_or_default();
+    assert!(
+        class.split(' ').any(|c| c == palette::class(Label::Date)),
+        "{class}"
+    );
+    // The text, chips aside, is the input exactly.
+    let region = root
+        .query_selector("#highlighted")
+        .ok()
+        .flatten()
+        .expect("region");
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Text with entities highlighted")
+    );
+    assert_eq!(reading_text(&region), NEWS);
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_text_stays_text() {
+    let text = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> \
+                mail evil@example.com";
+    let root = render_view(text, LabelSet::new(), None).await;
+    assert!(root.query_selector("script").ok().flatten().is_none());
+    assert!(root.query_selector("img").ok().flatten().is_none());
+    assert_eq!(reading_text(&root), text);
+    assert_eq!(
+        texts(&root, "mark[data-label=EMAIL] .mention-text"),
+        vec!["evil@example.com"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn debris_is_dimmed_not_marked() {
+    let text = "Hello {{^adFree}} world";
+    let analyzed = Shared(Rc::new(Analyzed {
+        text: text.into(),
+        options: Options::default(),
+        analysis: Analysis {
+            debris: vec![Span::new(6, 17)],
+            ..Analysis::default()
+        },
+        millis: 0.0,
+    }));
+    let root = container();
+    let props = HighlightedViewProps {
+        analyzed,
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, "span.debris"), vec!["{{^adFree}}"]);
+    assert_eq!(texts(&root, "mark").len(), 0);
+    assert_eq!(reading_text(&root), text);
+}
+
+#[wasm_bindgen_test]
+async fn hidden_labels_are_plain_text() {
+    let hidden = LabelSet::new().toggled(Label::Email);
+    let root = render_view(NEWS, hidden, None).await;
+    assert_eq!(texts(&root, "mark[data-label=EMAIL]").len(), 0);
+    assert_eq!(texts(&root, "mark[data-label=DATE]").len(), 1);
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("desk@example.com"));
+}
+
+#[wasm_bindgen_test]
+async fn picked_entity_marks_all_its_mentions_and_focuses_one() {
+    let a = analyzed(NEWS);
+    let email = a
+        .analysis
+        .entities
+        .iter()
+        .position(|e| e.label == Label::Email)
+        .expect("email entity");
+    let selection = Some(Selection {
+        entity: email,
+        focus: 1,
+    });
+    let root = render_view(NEWS, LabelSet::new(), selection).await;
+    assert_eq!(texts(&root, "mark.picked").len(), 2);
+    let focused = texts(&root, "mark.focused .mention-text");
+    assert_eq!(focused, vec!["desk@example.com"]);
+    let second = a.analysis.entities[email].mentions[1];
+    assert!(root
+        .query_selector(&format!("mark.focused[data-mention=\"{second}\"]"))
+        .ok()
+        .flatten()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn sidebar_groups_entities_with_counts_most_mentioned_first() {
+    let root = container();
+    let props = SidebarProps {
+        analyzed: analyzed(NEWS),
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let count = |label: &str| texts(&root, &format!(".group[data-label={label}] h3 .count"));
+    assert_eq!(count("EMAIL"), vec!["2"]);
+    assert_eq!(count("DATE"), vec!["1"]);
+    assert_eq!(count("MONEY"), vec!["1"]);
+    assert_eq!(
+        texts(&root, ".group[data-label=EMAIL] li .entity-name"),
+        vec!["desk@example.com"]
+    );
+    assert_eq!(
+        texts(&root, ".group[data-label=EMAIL] li button .count"),
+        vec!["2"]
+    );
+    // Lists of buttons, none pressed.
+    assert_eq!(
+        root.query_selector_all("ul.entities > li > button[aria-pressed=false]")
+            .expect("selector")
+            .length(),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn quotes_are_listed_with_their_speakers() {
+    let text = "\"Not yet,\" wrote desk@example.com. \"Soon,\" someone said.";
+    let mut a = Analyzed::run(text.into(), Options::default());
+    let speaker = a
+        .analysis
+        .entities
+        .iter()
+        .position(|e| e.label == Label::Email)
+        .expect("email entity");
+    a.analysis.quotes = vec![
+        Quote {
+            span: Span::new(0, 10),
+            speaker: Some(speaker),
+            cue: None,
+        },
+        Quote {
+            span: Span::new(35, 42),
+            speaker: None,
+            cue: None,
+        },
+        // Past the end of the text: skipped, not a panic.
+        Quote {
+            span: Span::new(60, 90),
+            speaker: None,
+            cue: None,
+        },
+    ];
+    let root = container();
+    let props = SidebarProps {
+        analyzed: Shared(Rc::new(a)),
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, ".quotes h3 .count"), vec!["2"]);
+    assert_eq!(texts(&root, ".quote-text"), vec!["Not yet,", "Soon,"]);
+    assert_eq!(
+        texts(&root, ".speaker"),
+        vec!["— desk@example.com", "— unattributed"]
+    );
+    let button = root
+        .query_selector("button.quote")
+        .ok()
+        .flatten()
+        .expect("attributed quote is a button");
+    assert_eq!(
+        button.get_attribute("data-speaker"),
+        Some(speaker.to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn toggles_report_their_state() {
+    let root = container();
+    let props = LabelTogglesProps {
+        analyzed: analyzed(NEWS),
+        hidden: LabelSet::new().toggled(Label::Money),
+        on_toggle: Callback::noop(),
+    };
+    yew::Renderer::<LabelToggles>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let pressed = |label: &str| {
+        root.query_selector(&format!("button.toggle[data-label={label}]"))
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("aria-pressed"))
+    };
+    assert_eq!(pressed("EMAIL").as_deref(), Some("true"));
+    assert_eq!(pressed("MONEY").as_deref(), Some("false"));
+    assert_eq!(pressed("PERSON"), None);
+}
+
+fn reduce(state: State, action: Action) -> Rc<State> {
+    Rc::new(state).reduce(action)
+}
+
+#[wasm_bindgen_test]
+fn short_edits_are_analyzed_at_once_long_ones_on_request() {
+    let s = reduce(State::default(), Action::Edit(NEWS.to_string()));
+    assert!(!s.is_stale());
+    assert_eq!(s.analyzed.analysis.with_label(Label::Email).count(), 2);
+
+    let long = format!("{NEWS} {}", "word ".repeat(IMMEDIATE_LIMIT / 5));
+    let s = s.reduce(Action::Edit(long.clone()));
+    assert!(s.is_stale());
+    assert_eq!(&*s.text, long.as_str());
+    let s = s.reduce(Action::Analyze);
+    assert!(!s.is_stale());
+    assert_eq!(&*s.analyzed.text, long.as_str());
+}
+
+#[wasm_bindgen_test]
+fn picking_again_steps_through_mentions() {
+    let s = reduce(
+        State::new(NEWS.to_string(), LabelSet::new()),
+        Action::Analyze,
+    );
+    let email = s
+        .analyzed
+        .analysis
+        .entities
+        .iter()
+        .position(|e| e.label == Label::Email)
+        .expect("email entity");
+    let s = s.reduce(Action::Select(email));
+    assert_eq!(s.selection.map(|x| x.focus), Some(0));
+    let s = s.reduce(Action::Select(email));
+    assert_eq!(s.selection.map(|x| x.focus), Some(1));
+    let s = s.reduce(Action::Select(email));
+    assert_eq!(s.selection.map(|x| x.focus), Some(0));
+    // An edit that keeps the entity keeps the pick.
+    let s = s.reduce(Action::Edit(format!("{NEWS} More.")));
+    assert_eq!(s.selection.map(|x| x.entity), Some(email));
+    // Hiding its label drops it; an unknown entity is ignored.
+    let s = s.reduce(Action::ToggleLabel(Label::Email));
+    assert_eq!(s.selection, None);
+    let s = s.reduce(Action::Select(999));
+    assert_eq!(s.selection, None);
+}
+
+#[wasm_bindgen_test]
+fn document_date_override_reanalyzes() {
+    let text = "The deal closed yesterday.";
+    let s = reduce(
+        State::new(text.to_string(), LabelSet::new()),
+        Action::Analyze,
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");
+    let s = s.reduce(Action::SetDocumentDate(Some(date)));
+    assert_eq!(s.analyzed.options.document_date, Some(date));
+    assert_eq!(
+        s.analyzed.analysis.document_date.map(|d| d.date),
+        Some(date)
+    );
+    let s = s.reduce(Action::SetDocumentDate(None));
+    assert_eq!(s.analyzed.options.document_date, None);
+}
+
+#[wasm_bindgen_test]
+fn fragment_codec_round_trips_and_rejects_bad_input() {
+    let text = "Ünïcödé 😀 東京 שלום & 100% + more";
+    let encoded = storage::percent_encode(text);
+    assert!(encoded.is_ascii());
+    assert_eq!(storage::percent_decode(&encoded), Ok(text.to_string()));
+    assert_eq!(
+        storage::fragment_text(&format!("#a=1&text={encoded}")),
+        Some(Ok(text.to_string()))
+    );
+    assert_eq!(storage::fragment_text("#other"), None);
+    assert_eq!(storage::fragment_text(""), None);
+    assert_eq!(
+        storage::fragment_text("#text=ab%4"),
+        Some(Err(FragmentError::BadEscape(2)))
+    );
+    assert_eq!(
+        storage::percent_decode("ok%FFno"),
+        Err(FragmentError::NotUtf8(2))
+    );
+    assert_eq!(storage::percent_decode("a+b"), Ok("a+b".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn files_must_be_utf8_text() {
+    assert_eq!(
+        file::decode("a.txt", b"\xEF\xBB\xBFhello".to_vec()),
+        Ok("hello".to_string())
+    );
+    let err = file::decode("bad.txt", b"caf\xE9 ok".to_vec()).expect_err("latin-1");
+    assert!(err.contains("bad.txt"), "{err}");
+    assert!(err.contains("byte offset 3"), "{err}");
+    assert!(err.contains("0xE9"), "{err}");
+    assert!(file::check_kind("notes.txt", "text/plain", 10).is_ok());
+    assert!(file::check_kind("notes.md", "", 10).is_ok());
+    let err = file::check_kind("photo.png", "image/png", 10).expect_err("image");
+    assert!(err.contains("not a text file"), "{err}");
+    assert!(file::check_kind("big.txt", "text/plain", file::MAX_FILE_BYTES + 1).is_err());
+}
+
+#[wasm_bindgen_test]
+fn segments_survive_spans_that_do_not_fit() {
+    let text = "ab😀cd efg";
+    let mention = |start, end| Mention::new(text, Span::new(start, end), Label::Misc);
+    let analysis = Analysis {
+        mentions: vec![
+            mention(0, 2),
+            mention(1, 3),   // overlaps the first
+            mention(3, 5),   // inside the emoji
+            mention(11, 40), // past the end
+            mention(6, 8),
+        ],
+        debris: vec![Span::new(9, 12)],
+        ..Analysis::default()
+    };
+    let segs = segments(text, &analysis, LabelSet::new());
+    assert_eq!(
+        segs,
+        vec![
+            Segment::Mention(0),
+            Segment::Plain(Span::new(2, 6)),
+            Segment::Mention(4),
+            Segment::Plain(Span::new(8, 9)),
+            Segment::Debris(Span::new(9, 12)),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_label_has_a_hue_and_round_trips_in_a_set() {
+    let mut all = LabelSet::new();
+    for label in Label::ALL {
+        assert!(palette::hue(label) < palette::HUES);
+        all = all.toggled(label);
+    }
+    assert_eq!(all.iter().count(), Label::ALL.len());
+    let some = LabelSet::new().toggled(Label::Date).toggled(Label::Money);
+    assert_eq!(some.to_names(), "DATE,MONEY");
+    assert_eq!(LabelSet::from_names("MONEY, DATE,NOPE"), some);
+}
