@@ -1,0 +1,141 @@
+//! The tense around a temporal expression, for anchoring "Friday" or "in
+//! May" to the past or the future of the document date.
+//!
+//! No tagger is used: the nearest tense cue in the same sentence decides,
+//! looking first left of the expression (the governing verb usually
+//! precedes it in English: "said Friday", "will meet on Friday"), then
+//! right ("On Friday, the court ruled"). Future cues are modal and
+//! planning words ("will", "'ll", "expected", "scheduled", "until"); past
+//! cues are "-ed" verbs and irregular past forms ("said", "was", "met").
+
+use super::lexicon::{FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
+use super::token::{Kind, Token};
+
+/// The tense of a sentence around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past-tense reporting: anchor backwards.
+    Past,
+    /// Future or modal: anchor forwards.
+    Future,
+    /// No cue found.
+    Unknown,
+}
+
+/// How far to look for a cue, in tokens.
+const WINDOW: usize = 14;
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "no", "co", "corp",
+    "inc", "ltd", "lt", "col", "capt", "sgt", "prof", "vs", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "maj", "adm", "cmdr",
+];
+
+/// True when token `i` ends a sentence.
+fn ends_sentence(toks: &[Token<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    match t.text {
+        "!" | "?" | ";" => true,
+        "." => !(i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].is_any(ABBREVIATIONS)),
+        _ => false,
+    }
+}
+
+/// The tense cue of one token, if it is one.
+fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
+    let t = &toks[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if t.is_any(FUTURE_CUES) {
+        // "set" and "due" are future only before "to"/"for"; "going" only
+        // before "to".
+        if t.is_any(&["set", "due", "going"]) {
+            return toks
+                .get(i + 1)
+                .filter(|n| n.is_any(&["to", "for"]))
+                .map(|_| Tense::Future);
+        }
+        return Some(Tense::Future);
+    }
+    if t.is_any(PAST_CUES) {
+        return Some(Tense::Past);
+    }
+    let lower = t.text.len() >= 5 && t.lowercase() && t.text.ends_with("ed");
+    if lower && !t.is_any(NOT_PAST_ED) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense for an expression covering tokens `start..end`.
+pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
+    // Left, nearest first, within the sentence.
+    let mut i = start;
+    let mut seen = 0;
+    while i > 0 && seen < WINDOW {
+        i -= 1;
+        if ends_sentence(toks, i) || toks[i + 1].paragraph_before {
+            break;
+        }
+        if let Some(t) = cue(toks, i) {
+            return t;
+        }
+        seen += 1;
+    }
+    // Right.
+    let mut j = end;
+    seen = 0;
+    while j < toks.len() && seen < WINDOW {
+        if ends_sentence(toks, j) || toks[j].paragraph_before {
+            break;
+        }
+        if let Some(t) = cue(toks, j) {
+            return t;
+        }
+        j += 1;
+        seen += 1;
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn tense_of(text: &str, word: &str) -> Tense {
+        let toks = tokenize(text);
+        let i = toks.iter().position(|t| t.text == word).unwrap_or(0);
+        around(&toks, i, i + 1)
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(tense_of("He said on Friday that", "Friday"), Tense::Past);
+        assert_eq!(
+            tense_of("He will leave on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("Officials said he will leave on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("On Friday, the court ruled.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("He left. On Friday there is a vote", "Friday"),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense_of("The talks are set to resume Friday", "Friday"),
+            Tense::Future
+        );
+    }
+}
