@@ -287,8 +287,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "would",
     "next",
     "upcoming",
-    "until",
-    "till",
+    
     "hopes",
     "intends",
     "aims",

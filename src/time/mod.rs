@@ -55,14 +55,31 @@ fn needs_tense(x: &Expr) -> bool {
     }
 }
 
+/// The first day of the period a value names, when it starts with a
+/// year: `1998` → 1998-01-01, `1998-10` → 1998-10-01, `1998-10-23`.
+fn period_start(timex: &str) -> Option<NaiveDate> {
+    let year: i32 = timex.get(..4)?.parse().ok()?;
+    let month: u32 = match timex.get(4..5) {
+        Some("-") => timex.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1),
+        _ => 1,
+    };
+    let day: u32 = timex.get(7..8).filter(|s| *s == "-").and_then(|_| timex.get(8..10)?.parse().ok()).unwrap_or(1);
+    NaiveDate::from_ymd_opt(year, month.clamp(1, 12), day).or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+}
+
 /// Pushes DATE and TIME candidates found in `text`, resolved against
 /// `document_date` where a part is missing.
 pub fn recognize(text: &str, document_date: Option<NaiveDate>, out: &mut Vec<Candidate>) {
     let toks = token::tokenize(text);
     let found = patterns::find_all(&toks);
     let mut previous: Option<NaiveDate> = None;
+    let mut previous_period: Option<NaiveDate> = None;
     for f in &found {
-        let tense = if needs_tense(&f.expr) {
+        // A possessive ("Wednesday's ruling") names a known event, most
+        // often past: the verb around it says nothing about it.
+        let possessive = toks.get(f.end).is_some_and(|t| matches!(t.text, "'" | "’"))
+            && toks.get(f.end + 1).is_some_and(|t| t.text == "s");
+        let tense = if needs_tense(&f.expr) && !possessive {
             tense::around(&toks, f.start, f.end)
         } else {
             tense::Tense::Unknown
@@ -71,12 +88,16 @@ pub fn recognize(text: &str, document_date: Option<NaiveDate>, out: &mut Vec<Can
             document: document_date,
             tense,
             previous,
+            previous_period,
         };
         let Some(r) = resolve::resolve(&f.expr, &cx) else {
             continue;
         };
         if let Some(d) = r.day {
             previous = Some(d);
+        }
+        if let Some(d) = period_start(&r.timex) {
+            previous_period = Some(d);
         }
         let span = Span::new(toks[f.start].start, toks[f.end - 1].end);
         let label = if r.kind == TimeKind::Time {

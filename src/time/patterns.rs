@@ -38,12 +38,13 @@ pub fn find_all(toks: &[Token<'_>]) -> Vec<Found> {
     while i < toks.len() {
         match g.at(i) {
             Some((end, expr)) if end > i => {
-                out.push(Found {
-                    start: i,
-                    end,
-                    expr,
-                });
+                let second = g.second_day(end, &expr);
+                out.push(Found { start: i, end, expr });
                 i = end;
+                if let Some(f) = second {
+                    i = f.end;
+                    out.push(f);
+                }
             }
             _ => i += 1,
         }
@@ -129,7 +130,15 @@ const COUNT_WORDS: &[&str] = &[
 const YEAR_OPENERS: &[&str] = &[
     "In", "Since", "By", "Until", "From", "During", "Before", "After", "Through", "Of", "And",
     "The", "Early", "Late", "Mid", "Between", "Fiscal", "FY", "Spring", "Summer", "Autumn",
-    "Winter", "Fall", "Circa", "Around", "As", "For",
+    "Winter", "Fall", "Circa", "Around", "As", "For", "A", "An", "This", "That", "Its", "His",
+    "Her", "Their", "Our", "Throughout", "To", "Or",
+];
+
+/// Words after which a four-digit number is a year whatever follows
+/// ("in 1992 intended to ...").
+const STRONG_YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
+    "early", "late", "mid", "between", "around", "throughout", "circa", "-",
 ];
 
 /// Lower-case words a year may be followed by.
@@ -264,6 +273,36 @@ impl<'t> Grammar<'_, 't> {
         Some(i + ws.len())
     }
 
+    /// The second day of "April 24 and 25", "Dec. 5-7": a date of its own.
+    fn second_day(&self, end: usize, first: &Expr) -> Option<Found> {
+        let Expr::Date { year, month, day: Some(d1) } = first else {
+            return None;
+        };
+        let k = if self.is_any(end, &["and", "or", "to", "through", "-", "–"]) {
+            end + 1
+        } else {
+            return None;
+        };
+        if self.breaks(k) {
+            return None;
+        }
+        let (e, d2) = self.day_number(k)?;
+        // "April 24 and 25 people", "Dec. 5 to 10 p.m." are something else.
+        if d2 <= *d1 || d2 > days_in_month_max(*month) {
+            return None;
+        }
+        if self.tok(e).is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+            || self.tok(e).is_some_and(|n| n.kind == Kind::Word && (n.lowercase() && !n.is_any(&["and", "in", "at", "to", "for", "of", "with", "when", "as"]) || lexicon::month_number(n.text).is_some()))
+        {
+            return None;
+        }
+        Some(Found {
+            start: k,
+            end: e,
+            expr: Expr::Date { year: *year, month: *month, day: Some(d2) },
+        })
+    }
+
     /// The longest match of any rule at token `i`.
     fn at(&self, i: usize) -> Option<(usize, Expr)> {
         let t = self.tok(i)?;
@@ -314,14 +353,21 @@ impl<'t> Grammar<'_, 't> {
             &["the", "close", "of"],
             &["end", "of"],
             &["mid", "-"],
-            &["early"],
-            &["late"],
-            &["mid"],
+            &["early", "-"],
+            &["late", "-"],
+            &["post", "-"],
+            &["pre", "-"],
             &["earlier"],
             &["later"],
         ];
         let j = PHRASES.iter().filter_map(|p| self.seq(i, p)).max()?;
         if self.breaks(j) {
+            return None;
+        }
+        // TempEval-3 extents leave a spaced "early", "late", "earlier" or
+        // "later" outside ("early [March]", "earlier [this week]"), but keep
+        // it before an anaphoric phrase ("[later that year]").
+        if self.is_any(i, &["earlier", "later"]) && !self.is(j, "that") {
             return None;
         }
         // "the end of the year": the period named by "the".
@@ -660,7 +706,10 @@ impl<'t> Grammar<'_, 't> {
         let t = self.tok(i)?;
         let ambiguous = t.is_any(&["may", "march"]);
         let after_prep = i > 0 && self.prev_is_any(i, DATE_PREPOSITIONS);
-        if ambiguous && !after_prep {
+        // "the March accession": an attributive month after "the".
+        let attributive = self.prev_is_any(i, &["the"])
+            && self.tok(e).is_some_and(|n| n.kind == Kind::Word && n.lowercase());
+        if ambiguous && !after_prep && !attributive {
             return None;
         }
         if lexicon::is_month_abbreviation(t.text) && e == i + 1 {
@@ -760,6 +809,8 @@ impl<'t> Grammar<'_, 't> {
                 }
             }
             let determiner = i > 0
+                && self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
+                || i > 0
                 && self.prev_is_any(
                     i,
                     &[
@@ -1003,14 +1054,13 @@ impl<'t> Grammar<'_, 't> {
                 k if k < 0 => YearSpec::Last,
                 _ => YearSpec::Next,
             };
-            return Some((
-                e,
-                Expr::Date {
-                    year,
-                    month,
-                    day: None,
-                },
-            ));
+            // "last Oct. 23"
+            if let Some((e2, day)) = self.day_number(e).filter(|_| !self.breaks(e)) {
+                if day <= days_in_month_max(month) {
+                    return Some((e2, Expr::Date { year, month, day: Some(day) }));
+                }
+            }
+            return Some((e, Expr::Date { year, month, day: None }));
         }
         if let Some(part) = lexicon::part_of_day(t) {
             // "this morning", "last night", "this evening"
@@ -1354,6 +1404,10 @@ impl<'t> Grammar<'_, 't> {
     fn clock(&self, i: usize) -> Option<(usize, u32, u32)> {
         let t = self.tok(i)?;
         if t.is_any(&["noon", "midday"]) {
+            // "high noon" is a figure of speech.
+            if self.prev_is_any(i, &["high"]) {
+                return None;
+            }
             return Some((i + 1, 12, 0));
         }
         if t.is("midnight") {
@@ -1541,9 +1595,22 @@ impl<'t> Grammar<'_, 't> {
             let adjective = self.glued(k, "-");
             if adjective {
                 k += 1;
+            } else if self.is_any(k, &["more", "additional", "other", "straight", "consecutive", "full", "long"])
+                && self.tok(k + 1).and_then(lexicon::unit).is_some()
+            {
+                // "two more weeks", "three straight days"
+                k += 1;
             }
             let (unit, plural) = self.tok(k).and_then(lexicon::unit)?;
             if self.breaks(k) {
+                return None;
+            }
+            // "60 Minutes" (a title), "a second" (an ordinal).
+            let unit_tok = &self.toks[k];
+            if unit_tok.capitalized() && !unit_tok.text.chars().all(char::is_uppercase) {
+                return None;
+            }
+            if unit == Unit::Second && self.is_any(j, &["a", "an"]) {
                 return None;
             }
             // "a years" is not English; "two year" only as an adjective
@@ -1636,6 +1703,10 @@ impl<'t> Grammar<'_, 't> {
             ("quarterly", "P3M"),
         ];
         if let Some((_, v)) = ADVERBS.iter().find(|(w, _)| t.is(w)) {
+            // "the Communist Party daily Granma": a newspaper.
+            if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && n.capitalized()) && !self.breaks(i + 1) {
+                return None;
+            }
             return Some((i + 1, Expr::Set((*v).to_string())));
         }
         if let Some(day) =

@@ -20,8 +20,11 @@ pub struct Context {
     /// The tense of the expression's sentence.
     pub tense: Tense,
     /// The last day mentioned before the expression, for "the following
-    /// day" and "a year earlier".
+    /// day" and "that same day".
     pub previous: Option<NaiveDate>,
+    /// The start of the last period of any size mentioned before (a year,
+    /// a month, a day), for "later that year" and "a year earlier".
+    pub previous_period: Option<NaiveDate>,
 }
 
 /// A resolved value.
@@ -162,11 +165,16 @@ pub fn resolve(x: &Expr, cx: &Context) -> Option<Resolved> {
                         at(doc.year() + 1)?
                     }
                 }
-                YearSpec::Tense => match cx.tense {
-                    Tense::Past if this > doc => at(doc.year() - 1)?,
-                    Tense::Future if this < doc => at(doc.year() + 1)?,
-                    _ => this,
-                },
+                YearSpec::Tense => {
+                    let diff = (this - doc).num_days();
+                    match cx.tense {
+                        Tense::Past if diff > 92 => at(doc.year() - 1)?,
+                        Tense::Future if diff < -92 => at(doc.year() + 1)?,
+                        _ if diff > 183 => at(doc.year() - 1)?,
+                        _ if diff < -183 => at(doc.year() + 1)?,
+                        _ => this,
+                    }
+                }
             };
             Resolved {
                 timex: ymd(d),
@@ -200,7 +208,8 @@ pub fn resolve(x: &Expr, cx: &Context) -> Option<Resolved> {
         Expr::Shift { unit, by, anchor } => {
             let base = match anchor {
                 Anchor::Document => cx.document,
-                Anchor::Previous => cx.previous.or(cx.document),
+                Anchor::Previous if *unit == Unit::Day => cx.previous.or(cx.document),
+                Anchor::Previous => cx.previous_period.or(cx.document),
             };
             let Some(base) = base else {
                 return Some(date(unknown(*unit)));
@@ -330,23 +339,25 @@ fn month_year(spec: YearSpec, month: u32, day: Option<u32>, cx: &Context) -> Opt
                 y + 1
             }
         }
-        YearSpec::Tense => match cx.tense {
-            Tense::Past if there > here => y - 1,
-            Tense::Future if there < here => y + 1,
-            Tense::Unknown => {
-                // The nearer occurrence: more than half a year away means
-                // the neighbouring year.
-                let diff = i64::from(month) - i64::from(doc.month());
-                if diff > 6 {
-                    y - 1
-                } else if diff < -6 {
-                    y + 1
-                } else {
-                    y
+        YearSpec::Tense => {
+            // Past-tense reporting moves a date more than a season ahead
+            // into last year; future tense moves one more than a season
+            // back into next year; otherwise the nearer occurrence wins.
+            let (diff, season, half) = match day {
+                Some(d) => {
+                    let same = NaiveDate::from_ymd_opt(y, month, d.min(28))?;
+                    ((same - doc).num_days(), 92, 183)
                 }
+                None => (i64::from(month) - i64::from(doc.month()), 3, 6),
+            };
+            match cx.tense {
+                Tense::Past if diff >= season => y - 1,
+                Tense::Future if diff <= -season => y + 1,
+                _ if diff > half => y - 1,
+                _ if diff < -half => y + 1,
+                _ => y,
             }
-            _ => y,
-        },
+        }
     })
 }
 
@@ -441,6 +452,7 @@ mod tests {
             document: doc.parse().ok(),
             tense,
             previous: None,
+            previous_period: None,
         }
     }
 

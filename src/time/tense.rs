@@ -66,7 +66,10 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     let lower = t.text.len() >= 5 && t.lowercase() && t.text.ends_with("ed");
-    if lower && !t.is_any(NOT_PAST_ED) {
+    // A participle after a form of "be" is passive, not past ("will be
+    // returned", "is expected").
+    let passive = i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "are", "am", "get", "gets"]);
+    if lower && !t.is_any(NOT_PAST_ED) && !passive {
         return Some(Tense::Past);
     }
     None
