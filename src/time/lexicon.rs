@@ -268,14 +268,14 @@ pub const TIME_ZONES: &[&str] = &[
 
 /// Verbs and auxiliaries that point to the future.
 pub const FUTURE_CUES: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "wo",
-    "won't",
+    "will", "ll", "shall", "wo", "won't", "would", "might", "tomorrow", "soon", "upcoming",
+];
+
+/// Words that point to the future only before "to" or "for" ("plans to",
+/// "scheduled for", "due to"); as nouns ("vacation plans") they say nothing.
+pub const FUTURE_BEFORE_TO: &[&str] = &[
     "going",
     "plans",
-    "planned",
     "plan",
     "planning",
     "scheduled",
@@ -284,18 +284,13 @@ pub const FUTURE_CUES: &[&str] = &[
     "expects",
     "expect",
     "due",
-    "would",
-    "next",
-    "upcoming",
-    
+    "set",
+    "slated",
     "hopes",
     "intends",
     "aims",
-    "set",
-    "slated",
-    "might",
-    "tomorrow",
-    "deadline",
+    "poised",
+    "ready",
 ];
 
 /// Irregular past-tense verbs (regular ones end in "-ed").

@@ -63,8 +63,13 @@ fn period_start(timex: &str) -> Option<NaiveDate> {
         Some("-") => timex.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1),
         _ => 1,
     };
-    let day: u32 = timex.get(7..8).filter(|s| *s == "-").and_then(|_| timex.get(8..10)?.parse().ok()).unwrap_or(1);
-    NaiveDate::from_ymd_opt(year, month.clamp(1, 12), day).or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
+    let day: u32 = timex
+        .get(7..8)
+        .filter(|s| *s == "-")
+        .and_then(|_| timex.get(8..10)?.parse().ok())
+        .unwrap_or(1);
+    NaiveDate::from_ymd_opt(year, month.clamp(1, 12), day)
+        .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
 }
 
 /// Pushes DATE and TIME candidates found in `text`, resolved against

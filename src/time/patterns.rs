@@ -39,7 +39,11 @@ pub fn find_all(toks: &[Token<'_>]) -> Vec<Found> {
         match g.at(i) {
             Some((end, expr)) if end > i => {
                 let second = g.second_day(end, &expr);
-                out.push(Found { start: i, end, expr });
+                out.push(Found {
+                    start: i,
+                    end,
+                    expr,
+                });
                 i = end;
                 if let Some(f) = second {
                     i = f.end;
@@ -128,17 +132,68 @@ const COUNT_WORDS: &[&str] = &[
 
 /// Capitalized words that may precede a year ("In 1998", "Since 2019").
 const YEAR_OPENERS: &[&str] = &[
-    "In", "Since", "By", "Until", "From", "During", "Before", "After", "Through", "Of", "And",
-    "The", "Early", "Late", "Mid", "Between", "Fiscal", "FY", "Spring", "Summer", "Autumn",
-    "Winter", "Fall", "Circa", "Around", "As", "For", "A", "An", "This", "That", "Its", "His",
-    "Her", "Their", "Our", "Throughout", "To", "Or",
+    "In",
+    "Since",
+    "By",
+    "Until",
+    "From",
+    "During",
+    "Before",
+    "After",
+    "Through",
+    "Of",
+    "And",
+    "The",
+    "Early",
+    "Late",
+    "Mid",
+    "Between",
+    "Fiscal",
+    "FY",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Winter",
+    "Fall",
+    "Circa",
+    "Around",
+    "As",
+    "For",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Throughout",
+    "To",
+    "Or",
 ];
 
 /// Words after which a four-digit number is a year whatever follows
 /// ("in 1992 intended to ...").
 const STRONG_YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "until", "till", "by", "during", "before", "after", "from", "through",
-    "early", "late", "mid", "between", "around", "throughout", "circa", "-",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "before",
+    "after",
+    "from",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "between",
+    "around",
+    "throughout",
+    "circa",
+    "-",
 ];
 
 /// Lower-case words a year may be followed by.
@@ -275,7 +330,12 @@ impl<'t> Grammar<'_, 't> {
 
     /// The second day of "April 24 and 25", "Dec. 5-7": a date of its own.
     fn second_day(&self, end: usize, first: &Expr) -> Option<Found> {
-        let Expr::Date { year, month, day: Some(d1) } = first else {
+        let Expr::Date {
+            year,
+            month,
+            day: Some(d1),
+        } = first
+        else {
             return None;
         };
         let k = if self.is_any(end, &["and", "or", "to", "through", "-", "–"]) {
@@ -291,15 +351,26 @@ impl<'t> Grammar<'_, 't> {
         if d2 <= *d1 || d2 > days_in_month_max(*month) {
             return None;
         }
-        if self.tok(e).is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
-            || self.tok(e).is_some_and(|n| n.kind == Kind::Word && (n.lowercase() && !n.is_any(&["and", "in", "at", "to", "for", "of", "with", "when", "as"]) || lexicon::month_number(n.text).is_some()))
+        if self
+            .tok(e)
+            .is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+            || self.tok(e).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && (n.lowercase()
+                        && !n.is_any(&["and", "in", "at", "to", "for", "of", "with", "when", "as"])
+                        || lexicon::month_number(n.text).is_some())
+            })
         {
             return None;
         }
         Some(Found {
             start: k,
             end: e,
-            expr: Expr::Date { year: *year, month: *month, day: Some(d2) },
+            expr: Expr::Date {
+                year: *year,
+                month: *month,
+                day: Some(d2),
+            },
         })
     }
 
@@ -708,7 +779,9 @@ impl<'t> Grammar<'_, 't> {
         let after_prep = i > 0 && self.prev_is_any(i, DATE_PREPOSITIONS);
         // "the March accession": an attributive month after "the".
         let attributive = self.prev_is_any(i, &["the"])
-            && self.tok(e).is_some_and(|n| n.kind == Kind::Word && n.lowercase());
+            && self
+                .tok(e)
+                .is_some_and(|n| n.kind == Kind::Word && n.lowercase());
         if ambiguous && !after_prep && !attributive {
             return None;
         }
@@ -808,15 +881,14 @@ impl<'t> Grammar<'_, 't> {
                     return None;
                 }
             }
-            let determiner = i > 0
-                && self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
+            let determiner = i > 0 && self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
                 || i > 0
-                && self.prev_is_any(
-                    i,
-                    &[
-                        "the", "a", "its", "his", "her", "their", "our", "this", "that",
-                    ],
-                );
+                    && self.prev_is_any(
+                        i,
+                        &[
+                            "the", "a", "its", "his", "her", "their", "our", "this", "that",
+                        ],
+                    );
             if n.kind == Kind::Word
                 && n.lowercase()
                 && !n.is_any(AFTER_YEAR_OK)
@@ -1057,10 +1129,24 @@ impl<'t> Grammar<'_, 't> {
             // "last Oct. 23"
             if let Some((e2, day)) = self.day_number(e).filter(|_| !self.breaks(e)) {
                 if day <= days_in_month_max(month) {
-                    return Some((e2, Expr::Date { year, month, day: Some(day) }));
+                    return Some((
+                        e2,
+                        Expr::Date {
+                            year,
+                            month,
+                            day: Some(day),
+                        },
+                    ));
                 }
             }
-            return Some((e, Expr::Date { year, month, day: None }));
+            return Some((
+                e,
+                Expr::Date {
+                    year,
+                    month,
+                    day: None,
+                },
+            ));
         }
         if let Some(part) = lexicon::part_of_day(t) {
             // "this morning", "last night", "this evening"
@@ -1595,8 +1681,18 @@ impl<'t> Grammar<'_, 't> {
             let adjective = self.glued(k, "-");
             if adjective {
                 k += 1;
-            } else if self.is_any(k, &["more", "additional", "other", "straight", "consecutive", "full", "long"])
-                && self.tok(k + 1).and_then(lexicon::unit).is_some()
+            } else if self.is_any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "other",
+                    "straight",
+                    "consecutive",
+                    "full",
+                    "long",
+                ],
+            ) && self.tok(k + 1).and_then(lexicon::unit).is_some()
             {
                 // "two more weeks", "three straight days"
                 k += 1;
@@ -1704,7 +1800,11 @@ impl<'t> Grammar<'_, 't> {
         ];
         if let Some((_, v)) = ADVERBS.iter().find(|(w, _)| t.is(w)) {
             // "the Communist Party daily Granma": a newspaper.
-            if self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && n.capitalized()) && !self.breaks(i + 1) {
+            if self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.capitalized())
+                && !self.breaks(i + 1)
+            {
                 return None;
             }
             return Some((i + 1, Expr::Set((*v).to_string())));

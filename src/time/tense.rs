@@ -2,13 +2,13 @@
 //! May" to the past or the future of the document date.
 //!
 //! No tagger is used: the nearest tense cue in the same sentence decides,
-//! looking first left of the expression (the governing verb usually
-//! precedes it in English: "said Friday", "will meet on Friday"), then
-//! right ("On Friday, the court ruled"). Future cues are modal and
+//! with a bias to the left of the expression (the governing verb usually
+//! precedes it in English: "said Friday", "will meet on Friday"); a cue on
+//! the right wins only when clearly nearer ("On Friday, the court ruled"). Future cues are modal and
 //! planning words ("will", "'ll", "expected", "scheduled", "until"); past
 //! cues are "-ed" verbs and irregular past forms ("said", "was", "met").
 
-use super::lexicon::{FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
+use super::lexicon::{FUTURE_BEFORE_TO, FUTURE_CUES, NOT_PAST_ED, PAST_CUES};
 use super::token::{Kind, Token};
 
 /// The tense of a sentence around an expression.
@@ -24,6 +24,9 @@ pub enum Tense {
 
 /// How far to look for a cue, in tokens.
 const WINDOW: usize = 14;
+
+/// How many tokens nearer a right cue must be to win over a left one.
+const LEFT_BIAS: usize = 3;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -52,15 +55,17 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
         return None;
     }
     if t.is_any(FUTURE_CUES) {
-        // "set" and "due" are future only before "to"/"for"; "going" only
-        // before "to".
-        if t.is_any(&["set", "due", "going"]) {
-            return toks
-                .get(i + 1)
-                .filter(|n| n.is_any(&["to", "for"]))
-                .map(|_| Tense::Future);
-        }
         return Some(Tense::Future);
+    }
+    // "as early as Tuesday", "as soon as"
+    if t.is("early") && i > 0 && toks[i - 1].is("as") {
+        return Some(Tense::Future);
+    }
+    if t.is_any(FUTURE_BEFORE_TO) {
+        if toks.get(i + 1).is_some_and(|n| n.is_any(&["to", "for"])) {
+            return Some(Tense::Future);
+        }
+        return None;
     }
     if t.is_any(PAST_CUES) {
         return Some(Tense::Past);
@@ -68,7 +73,8 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
     let lower = t.text.len() >= 5 && t.lowercase() && t.text.ends_with("ed");
     // A participle after a form of "be" is passive, not past ("will be
     // returned", "is expected").
-    let passive = i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "are", "am", "get", "gets"]);
+    let passive =
+        i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "are", "am", "get", "gets"]);
     if lower && !t.is_any(NOT_PAST_ED) && !passive {
         return Some(Tense::Past);
     }
@@ -78,6 +84,7 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
 /// The tense for an expression covering tokens `start..end`.
 pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
     // Left, nearest first, within the sentence.
+    let mut left = None;
     let mut i = start;
     let mut seen = 0;
     while i > 0 && seen < WINDOW {
@@ -86,11 +93,13 @@ pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
             break;
         }
         if let Some(t) = cue(toks, i) {
-            return t;
+            left = Some((seen, t));
+            break;
         }
         seen += 1;
     }
     // Right.
+    let mut right = None;
     let mut j = end;
     seen = 0;
     while j < toks.len() && seen < WINDOW {
@@ -98,12 +107,23 @@ pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
             break;
         }
         if let Some(t) = cue(toks, j) {
-            return t;
+            right = Some((seen, t));
+            break;
         }
         j += 1;
         seen += 1;
     }
-    Tense::Unknown
+    match (left, right) {
+        (Some((dl, l)), Some((dr, r))) => {
+            if dl <= dr + LEFT_BIAS {
+                l
+            } else {
+                r
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
 }
 
 #[cfg(test)]
