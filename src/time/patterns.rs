@@ -725,6 +725,10 @@ impl<'t> Grammar<'_, 't> {
     /// "September this year", "May" (after a preposition).
     fn month_first(&self, i: usize) -> Option<(usize, Expr)> {
         let (e, month) = self.month(i)?;
+        // "31 February 2024": the day before made it no date at all.
+        if i > 0 && !self.breaks(i) && self.day_number(i - 1).is_some_and(|(e, _)| e == i) {
+            return None;
+        }
         if !self.breaks(e) {
             if let Some((e2, day)) = self.day_number(e) {
                 // "May 5 people": a following noun makes it a count? Only
@@ -850,6 +854,13 @@ impl<'t> Grammar<'_, 't> {
     /// not a count ("2024 people").
     fn year(&self, i: usize) -> Option<(usize, Expr)> {
         let (e, y) = self.year_number(i)?;
+        // After a month name the year belongs to a date, which was found
+        // already or is no date at all ("31 February 2024").
+        let after_month = i > 0 && self.month(i - 1).is_some()
+            || i > 1 && self.glued(i - 1, ".") && self.month(i - 2).is_some();
+        if after_month && !self.breaks(i) {
+            return None;
+        }
         if i > 0 && !self.breaks(i) {
             let p = &self.toks[i - 1];
             if p.kind == Kind::Punct && matches!(p.text, "$" | "€" | "£" | "¥" | "#" | "№") {
@@ -1542,10 +1553,7 @@ impl<'t> Grammar<'_, 't> {
             if !(1..=12).contains(&h) || t.text.len() > 2 {
                 return None;
             }
-            // "am" spaced from the number must not be the verb ("I am").
-            if ap.space_before && ap.is("am") && ap.text != "AM" {
-                return None;
-            }
+            // "5 am" is a time; "I am" never reaches here (no number).
             let pm = ap.text.starts_with(['p', 'P']);
             let hour = h % 12 + if pm { 12 } else { 0 };
             return Some((e + 1, hour, minute.unwrap_or(0)));
@@ -1712,7 +1720,7 @@ impl<'t> Grammar<'_, 't> {
             // "a years" is not English; "two year" only as an adjective
             // ("a six year wait") — allowed, as TimeML tags it.
             let is_article = self.is_any(j, &["a", "an"]);
-            if is_article && (plural || adjective) {
+            if is_article && (plural || adjective || self.glued(k + 1, "-")) {
                 return None;
             }
             if adjective && plural {
@@ -1835,12 +1843,14 @@ impl<'t> Grammar<'_, 't> {
         }
         let mut j = i + 1;
         let mut n = 1.0;
+        let mut counted = false;
         if self.is(j, "other") {
             n = 2.0;
             j += 1;
         } else if let Some((e, k)) = self.number(j).filter(|_| !self.is_any(j, &["a", "an"])) {
             n = k;
             j = e;
+            counted = true;
         }
         let u = self.tok(j)?;
         if let Some(day) = lexicon::weekday(u, false) {
@@ -1853,7 +1863,7 @@ impl<'t> Grammar<'_, 't> {
             return Some((j + 1, Expr::Set(format!("XXXX-{m:02}"))));
         }
         let (unit, plural) = lexicon::unit(u)?;
-        if plural != (n > 1.0) {
+        if plural != (counted && n > 1.0) {
             return None;
         }
         Some((j + 1, Expr::Set(super::duration::value(unit, Some(n)))))

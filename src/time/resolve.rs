@@ -170,9 +170,10 @@ pub fn resolve(x: &Expr, cx: &Context) -> Option<Resolved> {
                     match cx.tense {
                         Tense::Past if diff > 92 => at(doc.year() - 1)?,
                         Tense::Future if diff < -92 => at(doc.year() + 1)?,
-                        _ if diff > 183 => at(doc.year() - 1)?,
-                        _ if diff < -183 => at(doc.year() + 1)?,
-                        _ => this,
+                        Tense::Past | Tense::Future => this,
+                        Tense::Unknown if diff > 183 => at(doc.year() - 1)?,
+                        Tense::Unknown if diff < -183 => at(doc.year() + 1)?,
+                        Tense::Unknown => this,
                     }
                 }
             };
@@ -353,9 +354,10 @@ fn month_year(spec: YearSpec, month: u32, day: Option<u32>, cx: &Context) -> Opt
             match cx.tense {
                 Tense::Past if diff >= season => y - 1,
                 Tense::Future if diff <= -season => y + 1,
-                _ if diff > half => y - 1,
-                _ if diff < -half => y + 1,
-                _ => y,
+                Tense::Past | Tense::Future => y,
+                Tense::Unknown if diff > half => y - 1,
+                Tense::Unknown if diff < -half => y + 1,
+                Tense::Unknown => y,
             }
         }
     })

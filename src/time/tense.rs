@@ -67,14 +67,14 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
         }
         return None;
     }
-    if t.is_any(PAST_CUES) {
+    // A participle after a form of "be" is passive, not past ("will be
+    // held", "will be returned", "is expected").
+    let passive =
+        i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "are", "am", "get", "gets"]);
+    if t.is_any(PAST_CUES) && !passive {
         return Some(Tense::Past);
     }
     let lower = t.text.len() >= 5 && t.lowercase() && t.text.ends_with("ed");
-    // A participle after a form of "be" is passive, not past ("will be
-    // returned", "is expected").
-    let passive =
-        i > 0 && toks[i - 1].is_any(&["be", "been", "being", "is", "are", "am", "get", "gets"]);
     if lower && !t.is_any(NOT_PAST_ED) && !passive {
         return Some(Tense::Past);
     }
