@@ -544,10 +544,10 @@ impl<'t> Grammar<'_, 't> {
         };
         // "two and a half", "one and a half"
         if let Some(e) = self.seq(end, &["and", "a", "half"]) {
-            if !self
+            if self
                 .tok(e)
                 .and_then(lexicon::unit)
-                .is_some_and(|(_, pl)| !pl)
+                .is_none_or(|(_, plural)| plural)
             {
                 n += 0.5;
                 end = e;
@@ -892,14 +892,14 @@ impl<'t> Grammar<'_, 't> {
                     return None;
                 }
             }
-            let determiner = i > 0 && self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
-                || i > 0
-                    && self.prev_is_any(
+            let determiner = i > 0
+                && (self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
+                    || self.prev_is_any(
                         i,
                         &[
                             "the", "a", "its", "his", "her", "their", "our", "this", "that",
                         ],
-                    );
+                    ));
             if n.kind == Kind::Word
                 && n.lowercase()
                 && !n.is_any(AFTER_YEAR_OK)
@@ -1074,11 +1074,9 @@ impl<'t> Grammar<'_, 't> {
         } else {
             return None;
         };
-        // "the last quarter" is the most recent quarter, written as such.
-        if self.is(j, "last") || self.is(j, "final") {
-            if matches!(part, YearPart::Quarter(_)) && self.is(j, "last") && j == i {
-                return None;
-            }
+        // "last quarter" is the most recent quarter (see `relative`).
+        if matches!(part, YearPart::Quarter(_)) && self.is(j, "last") && j == i {
+            return None;
         }
         e += 1;
         // "a quarter of a century" is not a calendar quarter.
@@ -1880,9 +1878,7 @@ impl<'t> Grammar<'_, 't> {
             if t.is("current") && self.prev_is_any(i, &["the", "a"]) {
                 return None;
             }
-            if t.is("now") && self.prev_is_any(i, &["from", "until", "till"]) && false {
-                return None;
-            }
+
             return Some((i + 1, Expr::Reference("PRESENT_REF")));
         }
         if t.is("present") && self.prev_is_any(i, &["at"]) {
