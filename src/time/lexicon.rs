@@ -268,7 +268,19 @@ pub const TIME_ZONES: &[&str] = &[
 
 /// Verbs and auxiliaries that point to the future.
 pub const FUTURE_CUES: &[&str] = &[
-    "will", "ll", "shall", "wo", "won't", "would", "might", "tomorrow", "soon", "upcoming",
+    "will",
+    "ll",
+    "shall",
+    "wo",
+    "won't",
+    "would",
+    "might",
+    "tomorrow",
+    "soon",
+    "upcoming",
+    "scheduled",
+    "slated",
+    "planning",
 ];
 
 /// Words that point to the future only before "to" or "for" ("plans to",

@@ -1774,6 +1774,7 @@ impl<'t> Grammar<'_, 't> {
                 let amount = if plural { None } else { Some(1.0) };
                 return Some((j + 3, Expr::Duration { unit, amount }));
             }
+
             // "for years", "within days", "in years"
             if plural
                 && j == i
@@ -1805,14 +1806,6 @@ impl<'t> Grammar<'_, 't> {
             ("quarterly", "P3M"),
         ];
         if let Some((_, v)) = ADVERBS.iter().find(|(w, _)| t.is(w)) {
-            // "the Communist Party daily Granma": a newspaper.
-            if self
-                .tok(i + 1)
-                .is_some_and(|n| n.kind == Kind::Word && n.capitalized())
-                && !self.breaks(i + 1)
-            {
-                return None;
-            }
             return Some((i + 1, Expr::Set((*v).to_string())));
         }
         if let Some(day) =
