@@ -173,6 +173,18 @@ const YEAR_OPENERS: &[&str] = &[
     "Or",
 ];
 
+/// Nouns that make a number before them a count even after "the" ("the
+/// 2024 people asked").
+const COUNT_NOUNS: &[&str] = &[
+    "people", "persons", "soldiers", "troops", "workers", "residents", "members", "votes",
+    "voters", "jobs", "cases", "deaths", "dead", "homes", "houses", "units", "vehicles", "cars",
+    "refugees", "students", "children", "men", "women", "police", "officers", "tons", "tonnes",
+    "points", "copies", "signatures", "delegates", "seats", "employees", "patients",
+    "passengers", "prisoners", "miles", "meters", "metres", "feet", "acres", "dollars", "euros",
+    "pounds", "shares", "barrels", "others", "participants", "protesters", "demonstrators",
+    "civilians", "victims", "fans", "visitors", "customers", "users", "families", "pages",
+];
+
 /// Words after which a four-digit number is a year whatever follows
 /// ("in 1992 intended to ...").
 const STRONG_YEAR_PREPOSITIONS: &[&str] = &[
@@ -906,6 +918,9 @@ impl<'t> Grammar<'_, 't> {
                 && !determiner
                 && n.text.len() > 2
             {
+                return None;
+            }
+            if n.is_any(COUNT_NOUNS) && !self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS) {
                 return None;
             }
         }

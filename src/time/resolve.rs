@@ -353,7 +353,7 @@ fn month_year(spec: YearSpec, month: u32, day: Option<u32>, cx: &Context) -> Opt
             };
             match cx.tense {
                 Tense::Past if diff >= season => y - 1,
-                Tense::Future if diff <= -season => y + 1,
+                Tense::Future if diff < 0 => y + 1,
                 Tense::Past | Tense::Future => y,
                 Tense::Unknown if diff > half => y - 1,
                 Tense::Unknown if diff < -half => y + 1,
