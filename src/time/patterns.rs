@@ -176,13 +176,64 @@ const YEAR_OPENERS: &[&str] = &[
 /// Nouns that make a number before them a count even after "the" ("the
 /// 2024 people asked").
 const COUNT_NOUNS: &[&str] = &[
-    "people", "persons", "soldiers", "troops", "workers", "residents", "members", "votes",
-    "voters", "jobs", "cases", "deaths", "dead", "homes", "houses", "units", "vehicles", "cars",
-    "refugees", "students", "children", "men", "women", "police", "officers", "tons", "tonnes",
-    "points", "copies", "signatures", "delegates", "seats", "employees", "patients",
-    "passengers", "prisoners", "miles", "meters", "metres", "feet", "acres", "dollars", "euros",
-    "pounds", "shares", "barrels", "others", "participants", "protesters", "demonstrators",
-    "civilians", "victims", "fans", "visitors", "customers", "users", "families", "pages",
+    "people",
+    "persons",
+    "soldiers",
+    "troops",
+    "workers",
+    "residents",
+    "members",
+    "votes",
+    "voters",
+    "jobs",
+    "cases",
+    "deaths",
+    "dead",
+    "homes",
+    "houses",
+    "units",
+    "vehicles",
+    "cars",
+    "refugees",
+    "students",
+    "children",
+    "men",
+    "women",
+    "police",
+    "officers",
+    "tons",
+    "tonnes",
+    "points",
+    "copies",
+    "signatures",
+    "delegates",
+    "seats",
+    "employees",
+    "patients",
+    "passengers",
+    "prisoners",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "acres",
+    "dollars",
+    "euros",
+    "pounds",
+    "shares",
+    "barrels",
+    "others",
+    "participants",
+    "protesters",
+    "demonstrators",
+    "civilians",
+    "victims",
+    "fans",
+    "visitors",
+    "customers",
+    "users",
+    "families",
+    "pages",
 ];
 
 /// Words after which a four-digit number is a year whatever follows
@@ -1728,6 +1779,10 @@ impl<'t> Grammar<'_, 't> {
                 return None;
             }
             if unit == Unit::Second && self.is_any(j, &["a", "an"]) {
+                return None;
+            }
+            // "a quarter of the cake" is a fraction.
+            if unit == Unit::Quarter && self.is(k + 1, "of") {
                 return None;
             }
             // "a years" is not English; "two year" only as an adjective
