@@ -104,3 +104,95 @@ fn time_cases() {
         failures.len()
     );
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use entity_lens::{analyze, Label, Options, Value};
+    use proptest::prelude::*;
+
+    /// Pieces of temporal text, numbers and odd characters, glued in any
+    /// order with any separator.
+    const VOCAB: &[&str] = &[
+        "May",
+        "may",
+        "March",
+        "Friday",
+        "last",
+        "next",
+        "this",
+        "week",
+        "the",
+        "past",
+        "three",
+        "months",
+        "ago",
+        "2024",
+        "1990s",
+        "'",
+        "’",
+        "s",
+        "5",
+        "31",
+        "p.m.",
+        "a.m",
+        ":",
+        "30",
+        "Dec",
+        ".",
+        ",",
+        "-",
+        "/",
+        "of",
+        "early",
+        "mid",
+        "every",
+        "Monday",
+        "now",
+        "day",
+        "following",
+        "that",
+        "quarter",
+        "first",
+        "half",
+        "an",
+        "hour",
+        "1/2",
+        "é",
+        "日本",
+        "🙂",
+        "\n",
+        "\n\n",
+        "GMT",
+        "Christmas",
+        "Easter",
+        "$",
+        "%",
+        "twenty",
+        "five",
+        "o'clock",
+        "noon",
+    ];
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sound(
+            words in prop::collection::vec(prop::sample::select(VOCAB), 0..40),
+            seps in prop::collection::vec(prop::sample::select(&[" ", "", "  ", "\n", "-"][..]), 40),
+            dated in any::<bool>(),
+        ) {
+            let text: String = words.iter().zip(seps.iter()).map(|(w, s)| format!("{w}{s}")).collect();
+            let doc = if dated { chrono::NaiveDate::from_ymd_opt(2024, 1, 3) } else { None };
+            let a = analyze(&text, &Options { document_date: doc });
+            let mut last_end = 0;
+            for m in &a.mentions {
+                prop_assert!(m.span.start >= last_end && m.span.start < m.span.end);
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                last_end = m.span.end;
+                if matches!(m.label, Label::Date | Label::Time) {
+                    let ok = matches!(&m.value, Some(Value::Time { timex, .. }) if !timex.is_empty());
+                    prop_assert!(ok, "temporal mention without value: {:?}", m);
+                }
+            }
+        }
+    }
+}
