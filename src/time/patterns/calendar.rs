@@ -101,6 +101,13 @@ impl Grammar<'_, '_> {
         None
     }
 
+    /// "the year 2000": the article and the noun belong to the extent.
+    fn the_year(&self, i: usize) -> Option<(usize, Expr)> {
+        let j = self.seq(i, &["the", "year"])?;
+        let (e, y) = self.year_number(j).filter(|_| !self.breaks(j))?;
+        Some((e, Expr::Year(y)))
+    }
+
     pub(super) fn core(&self, i: usize) -> Option<(usize, Expr)> {
         let mut best: Option<(usize, Expr)> = None;
         for m in [
@@ -117,6 +124,7 @@ impl Grammar<'_, '_> {
             self.anaphoric(i),
             self.holiday(i),
             self.week_of(i),
+            self.the_year(i),
         ]
         .into_iter()
         .flatten()
@@ -372,7 +380,8 @@ impl Grammar<'_, '_> {
         }
         let n = t.number()?;
         match t.text.len() {
-            4 if n % 100 == 0 && n >= 1000 => {
+            // "the 1900s" is a century; "the 2000s" is mostly the decade.
+            4 if n % 100 == 0 && (1000..2000).contains(&n) => {
                 Some((j + 2, Expr::Century(i32::try_from(n / 100).ok()?)))
             }
             4 if n % 10 == 0 && n >= 1000 => {
