@@ -10,8 +10,10 @@
 //! corpora: prepositions ("on", "in", "at") stay outside; determiners and
 //! modifiers that are part of the phrase stay inside ("the past three
 //! months", "early next week", "more than four decades ago"); hedges
-//! "about", "almost" and "nearly" stay outside; a trailing possessive
-//! "'s" stays outside.
+//! "about", "almost" and "nearly" stay outside; "early"/"late" stay outside
+//! a single day ("early [Friday morning]") and "earlier"/"later" outside
+//! a relative period ("earlier [this week]"); a trailing possessive "'s"
+//! stays outside.
 
 mod calendar;
 mod clock;
@@ -495,6 +497,9 @@ impl<'t> Grammar<'_, 't> {
             &["late", "-"],
             &["post", "-"],
             &["pre", "-"],
+            &["early"],
+            &["late"],
+            &["mid"],
             &["earlier"],
             &["later"],
         ];
@@ -502,9 +507,9 @@ impl<'t> Grammar<'_, 't> {
         if self.breaks(j) {
             return None;
         }
-        // TempEval-3 extents leave a spaced "early", "late", "earlier" or
-        // "later" outside ("early [March]", "earlier [this week]"), but keep
-        // it before an anaphoric phrase ("[later that year]").
+        // TempEval-3 extents leave a spaced "earlier" or "later" outside
+        // ("earlier [this week]") but keep it before an anaphoric phrase
+        // ("[later that year]").
         if self.is_any(i, &["earlier", "later"]) && !self.is(j, "that") {
             return None;
         }
@@ -533,6 +538,25 @@ impl<'t> Grammar<'_, 't> {
         // "later" and "earlier" only modify relative or anaphoric periods
         // ("earlier this month", "later that year"), not durations.
         if matches!(x, Expr::Duration { .. } | Expr::Reference(_) | Expr::Set(_)) {
+            return None;
+        }
+        // A spaced "early"/"late" belongs to a period ("[late November]",
+        // "[early next week]") but stays outside a day ("early [Friday
+        // morning]", "late [Monday]"), as in the TempEval-3 corpora.
+        let spaced = self.is_any(i, &["early", "late", "mid"]) && j == i + 1;
+        let day_level = matches!(
+            x,
+            Expr::Weekday { .. }
+                | Expr::Date { day: Some(_), .. }
+                | Expr::PartOfDay { .. }
+                | Expr::Clock { .. }
+                | Expr::Holiday { .. }
+                | Expr::Shift {
+                    unit: Unit::Day,
+                    ..
+                }
+        );
+        if spaced && day_level {
             return None;
         }
         Some((e, x))
