@@ -72,14 +72,44 @@ fn period_start(timex: &str) -> Option<NaiveDate> {
         .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1))
 }
 
+/// How many tokens back a day mentioned before still dates a clock time.
+const CLOCK_DAY_REACH: usize = 40;
+
+/// The day of a clock time written without one: the day written right
+/// after it ("10:35 a.m. (0735 GMT) Friday"), else a day mentioned shortly
+/// before, else none (the document date).
+fn clock_day(
+    toks: &[token::Token<'_>],
+    found: &[patterns::Found],
+    idx: usize,
+    cx: resolve::Context,
+    previous_at: usize,
+) -> Option<NaiveDate> {
+    let f = &found[idx];
+    let next = found.iter().skip(idx + 1).take(2);
+    for n in next.take_while(|n| n.start.saturating_sub(f.end) <= 8) {
+        let tense = if needs_tense(&n.expr) {
+            tense::around(toks, n.start, n.end)
+        } else {
+            tense::Tense::Unknown
+        };
+        if let Some(d) = resolve::day_of(&n.expr, &resolve::Context { tense, ..cx }) {
+            return Some(d);
+        }
+    }
+    cx.previous
+        .filter(|_| f.start.saturating_sub(previous_at) <= CLOCK_DAY_REACH)
+}
+
 /// Pushes DATE and TIME candidates found in `text`, resolved against
 /// `document_date` where a part is missing.
 pub fn recognize(text: &str, document_date: Option<NaiveDate>, out: &mut Vec<Candidate>) {
     let toks = token::tokenize(text);
     let found = patterns::find_all(&toks);
     let mut previous: Option<NaiveDate> = None;
+    let mut previous_at = 0;
     let mut previous_period: Option<NaiveDate> = None;
-    for f in &found {
+    for (idx, f) in found.iter().enumerate() {
         // A possessive ("Wednesday's ruling") names a known event, most
         // often past: the verb around it says nothing about it.
         let possessive = toks.get(f.end).is_some_and(|t| matches!(t.text, "'" | "’"))
@@ -89,17 +119,21 @@ pub fn recognize(text: &str, document_date: Option<NaiveDate>, out: &mut Vec<Can
         } else {
             tense::Tense::Unknown
         };
-        let cx = resolve::Context {
+        let mut cx = resolve::Context {
             document: document_date,
             tense,
             previous,
             previous_period,
         };
+        if let Expr::Clock { day: None, .. } = f.expr {
+            cx.previous = clock_day(&toks, &found, idx, cx, previous_at);
+        }
         let Some(r) = resolve::resolve(&f.expr, &cx) else {
             continue;
         };
         if let Some(d) = r.day {
             previous = Some(d);
+            previous_at = f.end;
         }
         if let Some(d) = period_start(&r.timex) {
             previous_period = Some(d);

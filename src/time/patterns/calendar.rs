@@ -341,14 +341,20 @@ impl Grammar<'_, '_> {
                     return None;
                 }
             }
-            let determiner = i > 0
-                && (self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
-                    || self.prev_is_any(
-                        i,
-                        &[
-                            "the", "a", "its", "his", "her", "their", "our", "this", "that",
-                        ],
-                    ));
+            // "from 2010 to 2015", "in 1994 and 1997": a year after a year.
+            let after_year = i > 1
+                && self.prev_is_any(i, &["to", "and", "or", "-", "–", "through", "until"])
+                && !self.breaks(i - 1)
+                && self.year_number(i - 2).is_some();
+            let determiner = after_year
+                || i > 0
+                    && (self.prev_is_any(i, STRONG_YEAR_PREPOSITIONS)
+                        || self.prev_is_any(
+                            i,
+                            &[
+                                "the", "a", "its", "his", "her", "their", "our", "this", "that",
+                            ],
+                        ));
             if n.kind == Kind::Word
                 && n.lowercase()
                 && !n.is_any(AFTER_YEAR_OK)

@@ -35,18 +35,28 @@ impl Grammar<'_, '_> {
         if self.is(k, ",") || self.is(k, "on") {
             k += 1;
         }
-        if !self.breaks(k) {
-            if let Some((e2, day)) = self.day(k) {
-                if !self.is(e, "on") {
-                    return Some((
-                        e2,
-                        Expr::Clock {
-                            hour,
-                            minute,
-                            day: Some(Box::new(day)),
-                        },
-                    ));
-                }
+        if !self.breaks(k) && !self.is(e, "on") {
+            // "9 a.m. Tuesday", "3:30 this afternoon", "8 tomorrow night"
+            let day = self.day_phrase(k).or_else(|| {
+                self.relative(k)
+                    .filter(|(_, x)| matches!(x, Expr::PartOfDay { .. }))
+            });
+            if let Some((e2, day)) = day {
+                let (day, hour) = match day {
+                    Expr::PartOfDay { day, part } => {
+                        let pm = matches!(part, "AF" | "EV" | "NI") && (1..12).contains(&hour);
+                        (*day, if pm { hour + 12 } else { hour })
+                    }
+                    d => (d, hour),
+                };
+                return Some((
+                    e2,
+                    Expr::Clock {
+                        hour,
+                        minute,
+                        day: Some(Box::new(day)),
+                    },
+                ));
             }
         }
         Some((
