@@ -286,23 +286,8 @@ pub const FUTURE_CUES: &[&str] = &[
 /// Words that point to the future only before "to" or "for" ("plans to",
 /// "scheduled for", "due to"); as nouns ("vacation plans") they say nothing.
 pub const FUTURE_BEFORE_TO: &[&str] = &[
-    "going",
-    "plans",
-    "plan",
-    "planning",
-    "scheduled",
-    "schedule",
-    "expected",
-    "expects",
-    "expect",
-    "due",
-    "set",
-    "slated",
-    "hopes",
-    "intends",
-    "aims",
-    "poised",
-    "ready",
+    "going", "plans", "plan", "planned", "schedule", "expected", "expects", "expect", "due", "set",
+    "hopes", "intends", "aims", "poised", "ready",
 ];
 
 /// Irregular past-tense verbs (regular ones end in "-ed").
