@@ -5,6 +5,10 @@
 //! `twenty-five`, `two dozen`); the phrase is then classified by what stands
 //! around it: a currency symbol or word makes MONEY, `%` or "percent" makes
 //! PERCENT, a unit makes QUANTITY, and anything else is a CARDINAL.
+//! Fractions in words ("a third", "two-thirds") are CARDINALs with their
+//! value (OntoNotes); ages ("a 6-year-old") are left alone. Numbers inside
+//! dates, times and durations lose to the temporal candidates in
+//! [`crate::merge::resolve`], so they never leak out as CARDINALs.
 
 use super::{ends_word, starts_word};
 use crate::analysis::{Mention, Value};

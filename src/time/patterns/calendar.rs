@@ -1,10 +1,11 @@
 //! Calendar expressions: dates ("Dec. 5, 2023", "5 December", `2023-12-05`),
 //! months, years, decades, centuries, seasons, quarters, holidays.
 
-use super::{
-    days_in_month_max, Grammar, AFTER_YEAR_OK, COUNT_NOUNS, COUNT_WORDS, DATE_PREPOSITIONS,
-    STRONG_YEAR_PREPOSITIONS, YEAR_OPENERS,
+use super::words::{
+    AFTER_YEAR_OK, COUNT_NOUNS, COUNT_WORDS, DATE_PREPOSITIONS, STRONG_YEAR_PREPOSITIONS,
+    YEAR_OPENERS,
 };
+use super::{days_in_month_max, Grammar};
 use crate::time::expr::{Expr, YearPart, YearSpec};
 use crate::time::holidays;
 use crate::time::lexicon;
