@@ -7,6 +7,11 @@
 //! (a relaxed match whose value or type equals the gold one), and the same
 //! per TIMEX3 type. `--errors` lists every miss, false alarm and wrong
 //! value.
+//!
+//! Development data: the AQUAINT part of the TempEval-3 training corpus
+//! (TBAQ-cleaned; UzZaman et al., 2013), read from
+//! `/work/shared/data/timeml/aquaint.jsonl`, never copied into the
+//! repository.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
