@@ -119,6 +119,10 @@ impl Grammar<'_, '_> {
             // "a years" is not English; "two year" only as an adjective
             // ("a six year wait") — allowed, as TimeML tags it.
             let is_article = self.is_any(j, &["a", "an"]);
+            // "24 hours a day" is a set; "barrels a day" a quantity.
+            if is_article && j == i && self.rate(i).is_some() {
+                return None;
+            }
             if is_article && (plural || adjective || self.glued(k + 1, "-")) {
                 return None;
             }

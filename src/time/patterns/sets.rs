@@ -3,13 +3,78 @@
 
 use super::Grammar;
 use crate::time::expr::Expr;
-use crate::time::lexicon;
+use crate::time::lexicon::{self, Unit};
+use crate::time::token::Kind;
+
+/// What "a day" after a word is.
+pub(super) enum Rate {
+    /// A recurrence: "$1 billion a year", "24 hours a day".
+    Set(Unit),
+    /// Part of a measured quantity: "barrels a day".
+    Measured,
+}
 
 impl Grammar<'_, '_> {
+    /// "a"/"per" + a unit at `i` after a number, an amount or a plural
+    /// noun is a rate; `None` when it is something else ("a day later").
+    pub(super) fn rate(&self, i: usize) -> Option<Rate> {
+        if i == 0 || self.breaks(i) || !self.is_any(i, &["a", "per"]) {
+            return None;
+        }
+        let (unit, plural) = self.tok(i + 1).and_then(lexicon::unit)?;
+        if plural || matches!(unit, Unit::Weekend | Unit::Decade | Unit::Century) {
+            return None;
+        }
+        let p = &self.toks[i - 1];
+        const MEASURED: &[&str] = &[
+            "barrels",
+            "barrel",
+            "tonnes",
+            "tons",
+            "metres",
+            "meters",
+            "kilometres",
+            "kilometers",
+            "miles",
+            "cubic",
+            "litres",
+            "liters",
+            "gallons",
+            "km",
+            "mph",
+        ];
+        if p.is_any(MEASURED) {
+            return Some(Rate::Measured);
+        }
+        let amount = &[
+            "million", "billion", "trillion", "thousand", "dollars", "euros", "pounds", "yen",
+            "times",
+        ];
+        let plural_noun = p.kind == Kind::Word
+            && p.lowercase()
+            && p.text.len() > 3
+            && p.text.ends_with('s')
+            && !p.text.ends_with("ss");
+        (p.kind == Kind::Number || p.is_any(amount) || plural_noun).then_some(Rate::Set(unit))
+    }
+
     /// "every Monday", "every day", "each year", "daily", "weekly",
     /// "twice a week", "on Mondays".
     pub(super) fn set(&self, i: usize) -> Option<(usize, Expr)> {
         let t = self.tok(i)?;
+        // A rate: "$1 billion a year", "24 hours a day", "interviews a
+        // day". After a measured unit ("barrels a day") the quantity
+        // recognizer owns the phrase.
+        match self.rate(i) {
+            Some(Rate::Set(unit)) => {
+                return Some((
+                    i + 2,
+                    Expr::Set(crate::time::duration::value(unit, Some(1.0))),
+                ));
+            }
+            Some(Rate::Measured) => return None,
+            None => {}
+        }
         const ADVERBS: &[(&str, &str)] = &[
             ("daily", "P1D"),
             ("weekly", "P1W"),
