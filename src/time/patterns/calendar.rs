@@ -146,13 +146,12 @@ impl Grammar<'_, '_> {
         let b = self
             .tok(i + 2)
             .filter(|t| !t.space_before && t.kind == Kind::Number)?;
-        let sep2 = self
-            .tok(i + 3)
+        // The second separator repeats the first ("2023-12-05", "12/05/2023").
+        self.tok(i + 3)
             .filter(|t| !t.space_before && t.text == sep.text)?;
         let c = self
             .tok(i + 4)
             .filter(|t| !t.space_before && t.kind == Kind::Number)?;
-        let _ = sep2;
         let (y, m, d) = if a.text.len() == 4 && b.text.len() <= 2 && c.text.len() <= 2 {
             (a.number()?, b.number()?, c.number()?)
         } else if sep.text == "/" && a.text.len() <= 2 && b.text.len() <= 2 && c.text.len() == 4 {

@@ -231,7 +231,7 @@ impl Grammar<'_, '_> {
     /// A day: weekday (with an optional date), deictic word, date; with an
     /// optional part of the day ("Friday morning", "Wednesday night").
     pub(super) fn day_phrase(&self, i: usize) -> Option<(usize, Expr)> {
-        let (mut e, day) = self.day(i)?;
+        let (e, day) = self.day(i)?;
         if !self.breaks(e) {
             if let Some(part) = self.tok(e).and_then(lexicon::part_of_day) {
                 return Some((
@@ -242,10 +242,6 @@ impl Grammar<'_, '_> {
                     },
                 ));
             }
-        }
-        // "Friday's" keeps the possessive outside.
-        if self.is(e, ",") && matches!(day, Expr::Weekday { .. }) {
-            e = e.min(e);
         }
         Some((e, day))
     }
