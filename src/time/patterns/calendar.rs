@@ -109,6 +109,8 @@ impl Grammar<'_, '_> {
         Some((e, Expr::Year(y)))
     }
 
+    /// The longest calendar, relative or anaphoric expression at `i`
+    /// (days with a part of the day and clock times are tried apart).
     pub(super) fn core(&self, i: usize) -> Option<(usize, Expr)> {
         let mut best: Option<(usize, Expr)> = None;
         for m in [
