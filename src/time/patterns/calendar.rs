@@ -240,6 +240,15 @@ impl Grammar<'_, '_> {
         if ambiguous && !after_prep && !attributive {
             return None;
         }
+        // "the March on Washington", "to march through the city": the
+        // verb or its noun, followed by a path.
+        const PATH: &[&str] = &[
+            "on", "against", "through", "into", "toward", "towards", "across", "past", "along",
+            "around",
+        ];
+        if t.is("march") && self.is_any(e, PATH) {
+            return None;
+        }
         if lexicon::is_month_abbreviation(t.text) && e == i + 1 {
             return None;
         }
