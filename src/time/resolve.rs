@@ -418,7 +418,10 @@ fn part_year(spec: YearSpec, part: YearPart, cx: &Context) -> Option<i32> {
     })
 }
 
-/// The date of a weekday relative to `doc`.
+/// The date of a weekday relative to `doc`: by tense the last or the next
+/// one (the document's own weekday is the document date); with no tense
+/// cue the last one, except the day after the document date ("the vote
+/// Tuesday" written on a Monday).
 fn weekday(doc: NaiveDate, day: u32, spec: WeekdaySpec, tense: Tense) -> Option<NaiveDate> {
     let today = doc.weekday().number_from_monday();
     let back = i64::from((today + 7 - day) % 7);
@@ -435,7 +438,9 @@ fn weekday(doc: NaiveDate, day: u32, spec: WeekdaySpec, tense: Tense) -> Option<
         }
         WeekdaySpec::Tense => match tense {
             Tense::Future => ahead,
-            _ => -back,
+            Tense::Past => -back,
+            Tense::Unknown if ahead == 1 => ahead,
+            Tense::Unknown => -back,
         },
     };
     if offset >= 0 {
