@@ -112,9 +112,19 @@ impl Grammar<'_, '_> {
             if unit == Unit::Second && self.is_any(j, &["a", "an"]) {
                 return None;
             }
-            // "a quarter of the cake" is a fraction.
+            // "a quarter of the cake" is a fraction; "a quarter century" is
+            // 25 years.
             if unit == Unit::Quarter && self.is(k + 1, "of") {
                 return None;
+            }
+            if unit == Unit::Quarter && self.is(k + 1, "century") && !adjective {
+                return Some((
+                    k + 2,
+                    Expr::Duration {
+                        unit: Unit::Year,
+                        amount: Some(25.0 * n),
+                    },
+                ));
             }
             // "a years" is not English; "two year" only as an adjective
             // ("a six year wait") — allowed, as TimeML tags it.
