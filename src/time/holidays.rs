@@ -33,6 +33,16 @@ pub enum Holiday {
     ElectionDay,
     /// Western Easter Sunday.
     Easter,
+    /// The Friday before Easter.
+    GoodFriday,
+    /// The Sunday before Easter.
+    PalmSunday,
+    /// Forty-six days before Easter.
+    AshWednesday,
+    /// The day after U.S. Thanksgiving.
+    BlackFriday,
+    /// The Monday after U.S. Thanksgiving.
+    CyberMonday,
 }
 
 impl Holiday {
@@ -61,6 +71,13 @@ impl Holiday {
                 NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?.succ_opt()
             }
             Holiday::Easter => easter(year),
+            Holiday::GoodFriday => easter(year)?.checked_sub_days(chrono::Days::new(2)),
+            Holiday::PalmSunday => easter(year)?.checked_sub_days(chrono::Days::new(7)),
+            Holiday::AshWednesday => easter(year)?.checked_sub_days(chrono::Days::new(46)),
+            Holiday::BlackFriday => Holiday::Thanksgiving.date(year)?.succ_opt(),
+            Holiday::CyberMonday => Holiday::Thanksgiving
+                .date(year)?
+                .checked_add_days(chrono::Days::new(4)),
         }
     }
 }
@@ -105,6 +122,11 @@ const NAMES: &[(&[&str], Holiday)] = &[
     (&["Memorial", "Day"], Holiday::MemorialDay),
     (&["Election", "Day"], Holiday::ElectionDay),
     (&["Easter", "Sunday"], Holiday::Easter),
+    (&["Good", "Friday"], Holiday::GoodFriday),
+    (&["Palm", "Sunday"], Holiday::PalmSunday),
+    (&["Ash", "Wednesday"], Holiday::AshWednesday),
+    (&["Black", "Friday"], Holiday::BlackFriday),
+    (&["Cyber", "Monday"], Holiday::CyberMonday),
     (&["Easter"], Holiday::Easter),
 ];
 
@@ -136,5 +158,11 @@ mod tests {
         assert_eq!(d(Holiday::ElectionDay, 1998).as_deref(), Some("1998-11-03"));
         assert_eq!(d(Holiday::MemorialDay, 2023).as_deref(), Some("2023-05-29"));
         assert_eq!(d(Holiday::LaborDay, 2023).as_deref(), Some("2023-09-04"));
+        assert_eq!(d(Holiday::GoodFriday, 2024).as_deref(), Some("2024-03-29"));
+        assert_eq!(
+            d(Holiday::AshWednesday, 2024).as_deref(),
+            Some("2024-02-14")
+        );
+        assert_eq!(d(Holiday::BlackFriday, 2023).as_deref(), Some("2023-11-24"));
     }
 }

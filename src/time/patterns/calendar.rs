@@ -570,6 +570,14 @@ impl Grammar<'_, '_> {
             _ => (i, YearSpec::Tense),
         };
         let (e, holiday) = holidays::find(self.toks, j)?;
+        // "Christmas Island", "Easter Island": places.
+        if self
+            .tok(e)
+            .is_some_and(|n| n.kind == Kind::Word && n.capitalized() && !self.breaks(e))
+            && !self.is_any(e, &["Day", "Eve", "Sunday"])
+        {
+            return None;
+        }
         j = e;
         if let Some((e2, y)) = self.year_suffix(j).filter(|_| year == YearSpec::Tense) {
             year = y;

@@ -249,6 +249,17 @@ impl Grammar<'_, '_> {
     /// A single day.
     pub(super) fn day(&self, i: usize) -> Option<(usize, Expr)> {
         let t = self.tok(i)?;
+        // "Bloody Sunday", "Super Tuesday": named events, not the weekday.
+        let named = self.prev_is_any(
+            i,
+            &[
+                "Bloody", "Super", "Holy", "Maundy", "Black", "Good", "Cyber", "Palm", "Ash",
+                "Easter",
+            ],
+        ) && self.toks[i - 1].capitalized();
+        if named {
+            return None;
+        }
         if let Some(wd) = lexicon::weekday(t, false) {
             // "Thursday, April 6" / "Friday Oct. 23": the date decides.
             let mut k = i + 1;
