@@ -175,6 +175,15 @@ mod properties {
 
     proptest! {
         #[test]
+        fn arbitrary_text_never_panics(text in any::<String>(), dated in any::<bool>()) {
+            let doc = if dated { chrono::NaiveDate::from_ymd_opt(2024, 2, 29) } else { None };
+            let a = analyze(&text, &Options { document_date: doc });
+            for m in &a.mentions {
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+        }
+
+        #[test]
         fn never_panics_and_spans_are_sound(
             words in prop::collection::vec(prop::sample::select(VOCAB), 0..40),
             seps in prop::collection::vec(prop::sample::select(&[" ", "", "  ", "\n", "-"][..]), 40),
