@@ -31,14 +31,19 @@ fn main() {
         value: String,
     }
     #[derive(Default)]
+    /// Counts per TIMEX type: gold-side hits by the gold type (recall),
+    /// system-side hits by the system type (precision).
     struct Count {
         gold: usize,
         sys: usize,
         strict: usize,
+        strict_sys: usize,
         relaxed_gold: usize,
         relaxed_sys: usize,
         value: usize,
+        value_sys: usize,
         kind: usize,
+        kind_sys: usize,
     }
     fn prf(hit_p: usize, n_p: usize, hit_r: usize, n_r: usize) -> (f64, f64, f64) {
         let p = if n_p == 0 {
@@ -191,9 +196,13 @@ fn main() {
             let c = by_type.entry(s.kind.clone()).or_default();
             c.sys += 1;
             total.sys += 1;
-            if gold.iter().any(|g| overlaps(g, s)) {
-                c.relaxed_sys += 1;
-                total.relaxed_sys += 1;
+            if let Some(g) = gold.iter().find(|g| overlaps(g, s)) {
+                for c in [&mut *c, &mut total] {
+                    c.relaxed_sys += 1;
+                    c.strict_sys += usize::from(g.start == s.start && g.end == s.end);
+                    c.value_sys += usize::from(g.value == s.value);
+                    c.kind_sys += usize::from(g.kind == s.kind);
+                }
             } else {
                 errors.push(format!(
                     "FALSE {id} {} {}: {}",
@@ -213,10 +222,10 @@ fn main() {
         println!();
     }
     let row = |name: &str, c: &Count| {
-        let (sp, sr, sf) = prf(c.strict, c.sys, c.strict, c.gold);
+        let (sp, sr, sf) = prf(c.strict_sys, c.sys, c.strict, c.gold);
         let (rp, rr, rf) = prf(c.relaxed_sys, c.sys, c.relaxed_gold, c.gold);
-        let (vp, vr, vf) = prf(c.value, c.sys, c.value, c.gold);
-        let (_, _, tf) = prf(c.kind, c.sys, c.kind, c.gold);
+        let (vp, vr, vf) = prf(c.value_sys, c.sys, c.value, c.gold);
+        let (_, _, tf) = prf(c.kind_sys, c.sys, c.kind, c.gold);
         println!(
             "{name:<9} {:>5} {:>5} | strict {sp:.3} {sr:.3} {sf:.3} | relaxed {rp:.3} {rr:.3} {rf:.3} | value {vp:.3} {vr:.3} {vf:.3} | type F1 {tf:.3}",
             c.gold, c.sys
