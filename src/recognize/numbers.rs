@@ -5,6 +5,10 @@
 //! `twenty-five`, `two dozen`); the phrase is then classified by what stands
 //! around it: a currency symbol or word makes MONEY, `%` or "percent" makes
 //! PERCENT, a unit makes QUANTITY, and anything else is a CARDINAL.
+//! Fractions in words ("a third", "two-thirds") are CARDINALs with their
+//! value (OntoNotes); ages ("a 6-year-old") are left alone. Numbers inside
+//! dates, times and durations lose to the temporal candidates in
+//! [`crate::merge::resolve`], so they never leak out as CARDINALs.
 
 use super::{ends_word, starts_word};
 use crate::analysis::{Mention, Value};
@@ -252,7 +256,33 @@ struct Patterns {
     /// number words.
     number: Regex,
     ordinal: Regex,
+    /// A fraction in words: "a third", "two-thirds", "one half".
+    fraction: Regex,
 }
+
+/// Denominators of fractions in words, singular and plural.
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
 
 /// The number-phrase pattern, shared with other recognizers (dates use it
 /// for "two years").
@@ -280,6 +310,11 @@ fn patterns() -> &'static Patterns {
                 ord_words.join("|")
             ))
             .expect("ordinal pattern"),
+            fraction: Regex::new(&format!(
+                r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)(?P<d>{})\b",
+                DENOMINATORS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|")
+            ))
+            .expect("fraction pattern"),
         }
     })
 }
@@ -388,14 +423,26 @@ fn skip_space(text: &str, at: usize) -> usize {
 
 /// A range continuation after a number: `-3`, `–3`, ` to 3`. Returns the end
 /// of the second number and its value.
-fn range_tail(text: &str, at: usize, number: &Regex) -> Option<(usize, f64)> {
+fn range_tail(text: &str, at: usize, number: &Regex) -> Option<(usize, usize, f64)> {
     let rest = &text[at..];
     let sep = ["-", "–", " to ", " - ", " – "]
         .iter()
         .find(|s| rest.starts_with(*s))?;
-    let from = at + sep.len();
-    let m = number.find(&text[from..]).filter(|m| m.start() == 0)?;
-    Some((from + m.end(), parse_number(m.as_str())?))
+    let mut from = at + sep.len();
+    // "$2 to $3 million": the currency may be repeated.
+    if let Some(c) = text[from..]
+        .chars()
+        .next()
+        .filter(|c| "$€£¥₹₽₩₪₴₺".contains(*c))
+    {
+        from += c.len_utf8();
+    }
+    // A bounded window keeps the search linear: a number phrase is short.
+    let window = crate::span::floor_char_boundary(text, (from + 64).min(text.len()));
+    let m = number
+        .find(&text[from..window])
+        .filter(|m| m.start() == 0)?;
+    Some((from, from + m.end(), parse_number(m.as_str())?))
 }
 
 /// Pushes money, percent, quantity, cardinal and ordinal candidates.
@@ -410,6 +457,25 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         if !ends_word(text, end) {
+            continue;
+        }
+        // Ages ("a 6-year-old", "six years old") are neither counts nor, in
+        // TimeML, temporal expressions.
+        let tail = &text[end..crate::span::floor_char_boundary(text, (end + 16).min(text.len()))];
+        if [
+            "-year-old",
+            "-month-old",
+            "-week-old",
+            "-day-old",
+            " years old",
+            " year old",
+        ]
+        .iter()
+        .any(|a| {
+            tail.len() >= a.len()
+                && tail.is_char_boundary(a.len())
+                && tail[..a.len()].eq_ignore_ascii_case(a)
+        }) {
             continue;
         }
         let Some(value) = parse_number(m.as_str()) else {
@@ -430,12 +496,10 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         if let Some((len, code)) = prefix {
             let mstart = before.len() - len;
             let (mut mend, mut max, mut amount) = (end, None, value);
-            if let Some((e, hi)) = range_tail(text, end, &p.number) {
+            if let Some((s, e, hi)) = range_tail(text, end, &p.number) {
                 // "$2-3 million": the second number's magnitude applies to
                 // a first number written without one.
-                let hi_text = text[end..e]
-                    .trim_start_matches(['-', '–', ' '])
-                    .trim_start_matches("to ");
+                let hi_text = &text[s..e];
                 if let Some(raw_hi) = plain_digits(hi_text).filter(|r| *r > 0.0) {
                     if plain_digits(m.as_str()) == Some(value) {
                         amount = value * (hi / raw_hi);
@@ -524,6 +588,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
             .with_value(Value::Number(value));
         out.push(Candidate::new(mention, priority::NUMBER));
     }
+    fractions(text, &p.fraction, out);
     for m in p.ordinal.find_iter(text) {
         if let Some(v) = parse_ordinal(m.as_str()) {
             // "second" as a unit of time ("a second") is left to the time
@@ -539,6 +604,44 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Fractions in words ("a third", "two-thirds") as CARDINALs with their
+/// value, per OntoNotes. A singular denominator after "a"/"one" is a
+/// fraction only before "of" or punctuation: "a third of the vote" is 1/3,
+/// "a third term" is an ordinal.
+fn fractions(text: &str, fraction: &Regex, out: &mut Vec<Candidate>) {
+    for c in fraction.captures_iter(text) {
+        let (Some(m), Some(n), Some(d)) = (c.get(0), c.name("n"), c.name("d")) else {
+            continue;
+        };
+        let Some(den) = lookup(DENOMINATORS, d.as_str()) else {
+            continue;
+        };
+        let num = if n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an") {
+            1.0
+        } else {
+            match lookup(SMALL, n.as_str()) {
+                Some(v) => v,
+                None => continue,
+            }
+        };
+        let plural = d.as_str().ends_with(['s', 'S']);
+        let after = text[m.end()..].trim_start();
+        let of_or_end = after.is_empty()
+            || after.starts_with(|c: char| c.is_ascii_punctuation())
+            || after
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("of "));
+        // "one half" and "two-thirds" are fractions wherever they stand.
+        let hyphen = text[n.end()..d.start()].contains('-');
+        if !(plural || of_or_end || hyphen || (num > 1.0)) {
+            continue;
+        }
+        let mention = Mention::new(text, Span::new(m.start(), m.end()), Label::Cardinal)
+            .with_value(Value::Number(num / den));
+        out.push(Candidate::new(mention, priority::NUMBER));
+    }
+}
+
 /// A plain digit number (no magnitude) at the start of `s`.
 fn plain_digits(s: &str) -> Option<f64> {
     let end = s
@@ -549,7 +652,10 @@ fn plain_digits(s: &str) -> Option<f64> {
 
 /// "a second", "per second", "seconds": the unit, not the ordinal.
 fn second_is_time(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end().to_ascii_lowercase();
+    // Only the few bytes before matter (a bounded look keeps this linear).
+    let from = crate::span::floor_char_boundary(text, start.saturating_sub(16));
+
+    let before = text[from..start].trim_end().to_ascii_lowercase();
     let after = text[end..].trim_start();
     before.ends_with(" a") || before == "a" || before.ends_with("per") || after.starts_with("s ")
 }

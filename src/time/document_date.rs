@@ -2,7 +2,10 @@
 //!
 //! Looked for near the top only (the first 8 non-empty lines, at most 2 KB):
 //! a `date YYYY-MM-DD` header line, a dateline (`ROME 1996-12-06`,
-//! `WASHINGTON, Dec. 16, 2023 (Reuters) -`), or a "Published ..." line.
+//! `WASHINGTON, Dec. 16, 2023 (Reuters) -`), a "Published ...", "Posted
+//! ..." or "Last updated ..." line, or a line starting with a full date.
+//! A dateline without a year (`WASHINGTON, Dec. 16 (Reuters) -`) gives no
+//! full date and is skipped.
 
 use super::month_alternation;
 use crate::analysis::{DateSource, DocumentDate};
@@ -17,11 +20,11 @@ fn pattern() -> &'static Regex {
         let mon = month_alternation();
         Regex::new(&format!(
             concat!(
-                r"(?mi)^[ \t]*(?:date|dated|published|posted|updated|(?-i:[A-Z][A-Za-z .'’-]{{1,40}}),?)[:\s]\s*(?:on\s+)?",
+                r"(?mi)^[ \t]*(?:(?:date|dated|published|posted|(?:last\s+)?updated|(?-i:[A-Z][A-Za-z .'’-]{{1,40}}),?)[:\s]\s*(?:on\s+)?)?",
                 r"(?:\w+day,?\s+)?",
-                r"(?:(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})",
-                r"|(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\s+(?P<y1>\d{{4}})",
-                r"|(?P<m2>{mon})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))\b"
+                r"(?:(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:\b|T)",
+                r"|(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\s+(?P<y1>\d{{4}})\b",
+                r"|(?P<m2>{mon})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})\b)"
             ),
             mon = mon
         ))
@@ -100,6 +103,38 @@ mod tests {
         assert_eq!(
             date("Published on Friday, 15 December 2023\n").as_deref(),
             Some("2023-12-15")
+        );
+    }
+
+    #[test]
+    fn publication_lines() {
+        assert_eq!(
+            date("Published 16 December 2023 at 10:30\nText").as_deref(),
+            Some("2023-12-16")
+        );
+        assert_eq!(
+            date("Posted: Dec. 16, 2023\n").as_deref(),
+            Some("2023-12-16")
+        );
+        assert_eq!(
+            date("Last updated on 2023-12-16T10:00Z\n").as_deref(),
+            Some("2023-12-16")
+        );
+        assert_eq!(
+            date("Headline here\nDecember 16, 2023\nBody").as_deref(),
+            Some("2023-12-16")
+        );
+    }
+
+    #[test]
+    fn dateline_without_year_is_skipped() {
+        assert_eq!(
+            date("WASHINGTON, Dec. 16 (Reuters) - The U.S. said ..."),
+            None
+        );
+        assert_eq!(
+            date("WASHINGTON, Dec. 16 (Reuters) - The vote of May 5, 2023 ..."),
+            None
         );
     }
 

@@ -1,0 +1,410 @@
+//! Word lists of the temporal grammar: months, weekdays, seasons, parts of
+//! the day, calendar units, number words and tense cues.
+//!
+//! Every lookup is case-insensitive on one token and scans a short table.
+
+use super::token::Token;
+
+/// Month names and abbreviations (lower case) with their numbers.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The month number of a name or abbreviation (case-insensitive, a
+/// trailing period allowed).
+pub fn month_number(s: &str) -> Option<u32> {
+    let s = s.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(s))
+        .map(|(_, m)| *m)
+}
+
+/// True when the month word is an abbreviation ("Dec", "Sept").
+pub fn is_month_abbreviation(s: &str) -> bool {
+    s.len() <= 4
+        && !s.eq_ignore_ascii_case("may")
+        && !s.eq_ignore_ascii_case("june")
+        && !s.eq_ignore_ascii_case("july")
+}
+
+/// Weekday names (and abbreviations), Monday = 1 as in ISO 8601.
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
+    ("sunday", 7),
+    ("mon", 1),
+    ("tue", 2),
+    ("tues", 2),
+    ("wed", 3),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("fri", 5),
+    ("sat", 6),
+    ("sun", 7),
+];
+
+/// The ISO weekday number (Monday = 1) of a capitalized weekday name; full
+/// names only unless `abbreviations`.
+pub fn weekday(t: &Token<'_>, abbreviations: bool) -> Option<u32> {
+    if !t.capitalized() {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .filter(|(n, _)| abbreviations || n.len() > 5)
+        .find(|(n, _)| t.is(n))
+        .map(|(_, d)| *d)
+}
+
+/// The weekday of a plural name ("Mondays"), for sets.
+pub fn weekday_plural(t: &Token<'_>) -> Option<u32> {
+    let s = t.text.strip_suffix('s')?;
+    WEEKDAYS
+        .iter()
+        .filter(|(n, _)| n.len() > 5)
+        .find(|(n, _)| n.eq_ignore_ascii_case(s))
+        .map(|(_, d)| *d)
+}
+
+/// Seasons with their TIMEX3 codes.
+pub fn season(t: &Token<'_>) -> Option<&'static str> {
+    [
+        ("spring", "SP"),
+        ("summer", "SU"),
+        ("fall", "FA"),
+        ("autumn", "FA"),
+        ("winter", "WI"),
+    ]
+    .iter()
+    .find(|(n, _)| t.is(n))
+    .map(|(_, c)| *c)
+}
+
+/// Parts of the day with their TIMEX3 codes.
+pub fn part_of_day(t: &Token<'_>) -> Option<&'static str> {
+    [
+        ("morning", "MO"),
+        ("afternoon", "AF"),
+        ("evening", "EV"),
+        ("night", "NI"),
+        ("overnight", "NI"),
+    ]
+    .iter()
+    .find(|(n, _)| t.is(n))
+    .map(|(_, c)| *c)
+}
+
+/// A calendar unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// A weekend (two days).
+    Weekend,
+    /// Weeks.
+    Week,
+    /// Fortnights (two weeks).
+    Fortnight,
+    /// Months.
+    Month,
+    /// Quarters of a year.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Unit {
+    /// True for units shorter than a day (written after `PT`).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+}
+
+/// The unit named by a word, singular or plural, and whether it was
+/// plural.
+pub fn unit(t: &Token<'_>) -> Option<(Unit, bool)> {
+    const UNITS: &[(&str, &str, Unit)] = &[
+        ("second", "seconds", Unit::Second),
+        ("minute", "minutes", Unit::Minute),
+        ("hour", "hours", Unit::Hour),
+        ("day", "days", Unit::Day),
+        ("weekend", "weekends", Unit::Weekend),
+        ("week", "weeks", Unit::Week),
+        ("fortnight", "fortnights", Unit::Fortnight),
+        ("month", "months", Unit::Month),
+        ("quarter", "quarters", Unit::Quarter),
+        ("year", "years", Unit::Year),
+        ("decade", "decades", Unit::Decade),
+        ("century", "centuries", Unit::Century),
+    ];
+    if t.kind != super::token::Kind::Word {
+        return None;
+    }
+    UNITS.iter().find_map(|(s, p, u)| {
+        if t.is(s) {
+            Some((*u, false))
+        } else if t.is(p) {
+            Some((*u, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// Small number words with their values (for durations and "ago").
+pub fn number_word(t: &Token<'_>) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("a", 1.0),
+        ("an", 1.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+        ("dozen", 12.0),
+        ("half", 0.5),
+    ];
+    WORDS.iter().find(|(w, _)| t.is(w)).map(|(_, v)| *v)
+}
+
+/// Ordinal words and their values ("first" → 1), for quarters and halves.
+pub fn ordinal_word(t: &Token<'_>) -> Option<u32> {
+    const WORDS: &[(&str, u32)] = &[
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+        ("final", 4),
+        ("last", 4),
+    ];
+    WORDS.iter().find(|(w, _)| t.is(w)).map(|(_, v)| *v)
+}
+
+/// Words that, before a vague plural unit ("several years", "recent
+/// days"), make it a duration of unknown length.
+pub const VAGUE_QUANTIFIERS: &[&str] = &[
+    "several",
+    "few",
+    "many",
+    "recent",
+    "coming",
+    "some",
+    "numerous",
+    "countless",
+];
+
+/// Time-zone abbreviations accepted after a clock time.
+pub const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CET", "CEST",
+    "BST", "MSK", "IST", "JST", "AEST", "AEDT", "HKT", "SGT", "WIB", "EET", "EEST", "WET", "Z",
+];
+
+/// Verbs and auxiliaries that point to the future.
+pub const FUTURE_CUES: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "wo",
+    "won't",
+    "would",
+    "might",
+    "tomorrow",
+    "soon",
+    "upcoming",
+    "scheduled",
+    "slated",
+    "planning",
+];
+
+/// Words that point to the future only before "to" or "for" ("plans to",
+/// "scheduled for", "due to"); as nouns ("vacation plans") they say nothing.
+pub const FUTURE_BEFORE_TO: &[&str] = &[
+    "going", "plans", "plan", "planned", "schedule", "expected", "expects", "expect", "due", "set",
+    "hopes", "intends", "aims", "poised", "ready",
+];
+
+/// Irregular past-tense verbs (regular ones end in "-ed").
+pub const PAST_CUES: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "came",
+    "went",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "found",
+    "left",
+    "began",
+    "held",
+    "saw",
+    "got",
+    "knew",
+    "thought",
+    "became",
+    "brought",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "sent",
+    "spent",
+    "kept",
+    "paid",
+    "heard",
+    "ran",
+    "wrote",
+    "spoke",
+    "broke",
+    "struck",
+    "led",
+    "fled",
+    "flew",
+    "drove",
+    "chose",
+    "sold",
+    "built",
+    "shot",
+    "ago",
+    "last",
+    "yesterday",
+    "earlier",
+    "stood",
+    "sat",
+    "felt",
+    "meant",
+    "caught",
+    "taught",
+    "fought",
+    "sought",
+    "bought",
+    "swore",
+    "tore",
+    "wore",
+    "drew",
+    "grew",
+    "threw",
+    "blew",
+    "knew",
+    "slew",
+    "hid",
+    "bit",
+    "lit",
+    "quit",
+    "shook",
+    "forgot",
+    "froze",
+    "rode",
+    "woke",
+    "arose",
+    "stole",
+];
+
+/// Words ending in "-ed" that are not past-tense verbs or point elsewhere.
+pub const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "bed",
+    "red",
+    "shed",
+    "breed",
+    "greed",
+    "deed",
+    "weed",
+    "hundred",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "supposed",
+    "united",
+    "based",
+    "related",
+    "armed",
+    "red",
+    "embed",
+    "indeed",
+    "wed",
+    "ned",
+    "ted",
+    "fred",
+    "ed",
+    "reed",
+    "bled",
+    "sled",
+    "led",
+    "fled",
+];

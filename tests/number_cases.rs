@@ -1,0 +1,120 @@
+//! Table-driven tests of numbers, money, percentages and quantities: every
+//! row of `tests/data/number_cases.tsv` runs through
+//! `entity_lens::analyze()`; the CARDINAL, ORDINAL, MONEY, PERCENT and
+//! QUANTITY mentions must have exactly the bracketed extents, labels and
+//! values. Every failing row is printed.
+
+use entity_lens::{analyze, Label, Options, Value};
+
+/// Splits a text with `[bracketed]` extents into the plain text and the
+/// bracketed pieces.
+fn parse_text(marked: &str) -> (String, Vec<String>) {
+    let mut plain = String::new();
+    let mut pieces = Vec::new();
+    let mut current: Option<String> = None;
+    for c in marked.chars() {
+        match (c, current.as_mut()) {
+            ('[', None) => current = Some(String::new()),
+            (']', Some(_)) => pieces.extend(current.take()),
+            (c, Some(p)) => {
+                p.push(c);
+                plain.push(c);
+            }
+            (c, None) => plain.push(c),
+        }
+    }
+    (plain, pieces)
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    if s.trim() == "-" {
+        return Vec::new();
+    }
+    s.split(" | ").map(|x| x.trim().to_string()).collect()
+}
+
+/// Values match when equal as text or, for plain numbers, within 1e-9.
+fn same_value(expected: &str, got: &Option<Value>) -> bool {
+    match got {
+        Some(Value::Number(n)) => expected
+            .parse::<f64>()
+            .is_ok_and(|e| (e - n).abs() <= 1e-9 * e.abs().max(1.0)),
+        Some(v) => v.to_string() == expected,
+        None => expected.is_empty(),
+    }
+}
+
+#[test]
+fn number_cases() {
+    let table = include_str!("data/number_cases.tsv");
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "line {}: 3 tab-separated columns", n + 1);
+        let (text, extents) = parse_text(cols[0]);
+        let labels = split_list(cols[1]);
+        let values = split_list(cols[2]);
+        assert!(
+            extents.len() == labels.len() && labels.len() == values.len(),
+            "line {}: {} extents, {} labels, {} values",
+            n + 1,
+            extents.len(),
+            labels.len(),
+            values.len()
+        );
+        let a = analyze(&text, &Options::default());
+        let got: Vec<_> = a
+            .mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.label,
+                    Label::Cardinal
+                        | Label::Ordinal
+                        | Label::Money
+                        | Label::Percent
+                        | Label::Quantity
+                )
+            })
+            .collect();
+        let ok = got.len() == extents.len()
+            && got
+                .iter()
+                .zip(&extents)
+                .zip(&labels)
+                .zip(&values)
+                .all(|(((m, e), l), v)| {
+                    m.text == *e && m.label.as_str() == l && same_value(v, &m.value)
+                });
+        if !ok {
+            let shown: Vec<_> = got
+                .iter()
+                .map(|m| {
+                    (
+                        m.text.clone(),
+                        m.label.as_str(),
+                        m.value.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "line {}: {text:?}\n    expected {extents:?} {labels:?} {values:?}\n    got      {shown:?}",
+                n + 1
+            ));
+        }
+    }
+    for f in &failures {
+        println!("{f}");
+    }
+    assert!(rows >= 90, "the table has {rows} rows");
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} number cases failed (listed above)",
+        failures.len()
+    );
+}
