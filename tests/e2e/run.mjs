@@ -21,7 +21,7 @@ const DIST = resolve(process.argv[2] ?? join(HERE, "..", "..", "dist"));
 const SHOTS = join(HERE, "screenshots");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-const SAMPLE_COUNTS = { DATE: 2, MONEY: 3, EMAIL: 1, URL: 1, PHONE: 1, HASHTAG: 1, MENTION: 1 };
+const SAMPLE_COUNTS = { DATE: 11, TIME: 1, MONEY: 3, EMAIL: 1, URL: 1, PHONE: 1, HASHTAG: 1, MENTION: 1 };
 
 // ---------------------------------------------------------------- harness
 
@@ -124,6 +124,8 @@ test("boots under the CSP and highlights the sample", async (browser) => {
   for (const [label, n] of Object.entries(SAMPLE_COUNTS)) equal(counts[label], n, `sample ${label} marks`);
   equal(await marked(page, "EMAIL"), ["press@entitylens.example"], "e-mail");
   equal(await marked(page, "MONEY"), ["$3.5 billion", "5 million euros", "$78"], "money");
+  const people = await marked(page, "PERSON");
+  for (const p of ["Vladimir Putin", "Dmitry Peskov", "Rafael Grossi"]) check(people.includes(p), `PERSON ${p} not in ${people}`);
   // The sidebar's count for each label is the number of its marks.
   const sidebar = await page.$$eval(".sidebar .group", (gs) =>
     Object.fromEntries(gs.map((g) => [g.dataset.label, Number(g.querySelector("h3 .count").textContent)])),
