@@ -533,6 +533,24 @@ impl Tagger {
                 {
                     r.start += 1;
                 }
+                // Names neither start nor end with punctuation ("Sun:"),
+                // brackets excepted ("Proleter (Z)", "(Tom) Seaver").
+                let punct = |i: usize| {
+                    doc.infos.get(i).is_some_and(|t| t.flags & flag::PUNCT != 0)
+                        && doc
+                            .tokens
+                            .get(i)
+                            .is_some_and(|t| !matches!(t.text(text), "(" | ")"))
+                };
+                while !r.is_empty() && punct(r.start) {
+                    r.start += 1;
+                }
+                while !r.is_empty() && punct(r.end - 1) {
+                    r.end -= 1;
+                }
+                if r.is_empty() {
+                    return None;
+                }
                 let first = doc.tokens.get(r.start)?;
                 let last = doc.tokens.get(r.end.checked_sub(1)?)?;
                 Some(Name {

@@ -43,12 +43,12 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            bits: 18,
+            bits: 17,
             epochs: 8,
-            folds: 4,
+            folds: 8,
             seed: 20_031,
             stages: 2,
-            runs: 1,
+            runs: 3,
         }
     }
 }
