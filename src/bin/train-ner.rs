@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- TRAIN.txt OUT.bin \
-//!     [--bits 17] [--epochs 8] [--stages 2] [--folds 8] [--runs 3] [--seed 20031] [--dev VALID.txt]
+//!     [--bits 16] [--epochs 8] [--stages 2] [--folds 8] [--runs 3] [--seed 20031] [--dev VALID.txt]
 //! ```
 //!
 //! The gazetteer is the one embedded in the library (`models/gazetteer.txt`).

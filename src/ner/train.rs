@@ -43,7 +43,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            bits: 17,
+            bits: 16,
             epochs: 8,
             folds: 8,
             seed: 20_031,
