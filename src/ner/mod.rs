@@ -3,24 +3,29 @@
 //! A two-stage averaged structured perceptron over BIO tags for the four
 //! CoNLL-2003 types (PER, ORG, LOC, MISC), decoded with Viterbi
 //! ([`decode`]). Features ([`features`]) follow Ratinov & Roth (2009): words
-//! and their case-folded forms in a ±2 window, shapes, affixes, flags,
-//! gazetteer matches ([`gazetteer`]); the second stage adds document
-//! features: how the first stage tagged the same word elsewhere in the
-//! document and whether it also occurs lower-cased. Weights are hashed into
-//! fixed tables and quantized to `i8` ([`model`]), embedded in the binary
-//! and parsed once.
+//! and their case-folded forms in a ±2 window, shapes, affixes, flags
+//! (including "a common lower-case word", from a Bloom filter shipped in the
+//! model), headline (ALL-CAPS or title case) conjunctions, gazetteer
+//! matches ([`gazetteer`]); the second stage adds document features: how the
+//! first stage tagged the same word elsewhere in the document, whether it
+//! also occurs lower-cased, and the words around its other occurrences.
+//! Weights are hashed into fixed tables of 2^16 rows and quantized to `i8`
+//! ([`model`]), embedded in the binary and parsed once.
 //!
-//! Output types are refined with gazetteers and conservative rules
-//! ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC, MISC →
-//! NORP / EVENT / LAW / LANGUAGE or MISC.
+//! Spans leave out leading titles ("Mr.", "President") and punctuation, as
+//! CoNLL does. Output types are refined with gazetteers and conservative
+//! rules ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC,
+//! MISC → NORP / EVENT / LAW / LANGUAGE or MISC.
 //!
 //! The model is trained on CoNLL-2003 rebuilt as natural text ([`conll`])
 //! and tokenized by [`crate::tokenize`], exactly as pasted text is at run
-//! time:
+//! time (`models/SOURCES.md` has the details):
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- /work/shared/data/conll2003/train.txt models/ner.bin
 //! cargo run --release --bin evaluate-ner -- /work/shared/data/conll2003/valid.txt
+//! cargo run --release --bin evaluate-ner -- /work/shared/data/conll2003/valid.txt --speed
+//! cargo bench --bench ner
 //! ```
 //!
 //! Tagging is linear in the text and never panics.

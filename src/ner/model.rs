@@ -212,7 +212,10 @@ impl Model {
             let mut stored = Vec::new();
             let mut count = 0u32;
             for r in 0..rows {
-                let row = &s.weights[r * NTAGS..(r + 1) * NTAGS];
+                let row = s
+                    .weights
+                    .get(r * NTAGS..(r + 1) * NTAGS)
+                    .unwrap_or(&[0; NTAGS]);
                 if row.iter().any(|&w| w != 0) {
                     bitmap[r / 8] |= 1 << (r % 8);
                     stored.extend(row.iter().map(|&w| w as u8));
