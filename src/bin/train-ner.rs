@@ -64,11 +64,8 @@ fn main() {
     };
     let t0 = Instant::now();
     let gazetteer = Gazetteer::parse(embedded_gazetteer_text());
-    let mut docs = conll::read(&read(train_path));
-    // Every other headline in title case, as modern news writes them.
-    for d in docs.iter_mut().skip(1).step_by(2) {
-        conll::title_case_headline(d);
-    }
+    // Wire datelines and title-case headlines, as modern news writes them.
+    let docs = conll::read_augmented(&read(train_path));
     let (mut prepared, misaligned) = prepare(&docs, &gazetteer);
     let names: usize = docs.iter().map(|d| d.names.len()).sum();
     let tokens: usize = prepared.iter().map(|p| p.doc.tokens.len()).sum();
