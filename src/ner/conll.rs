@@ -204,23 +204,32 @@ pub fn read(input: &str) -> Vec<Document> {
 /// news that CoNLL lacks: in every other document the dateline becomes a
 /// wire dateline that runs into the first sentence (`BRUSSELS 1996-08-22`
 /// then `The ...` becomes `BRUSSELS (Reuters) - The ...`, "Reuters" an
-/// organization); in the others the ALL-CAPS headline is written in title
-/// case ([`title_case_headline`]).
+/// organization) and its ALL-CAPS headline is added again, alone and in
+/// title case, as a document of its own; in the others the headline is
+/// written in title case ([`title_case_headline`]).
 pub fn read_augmented(input: &str) -> Vec<Document> {
-    parse(input)
-        .iter_mut()
-        .enumerate()
-        .map(|(k, d)| {
-            if k % 2 == 0 {
-                wire_dateline(d);
-                rebuild(d)
-            } else {
-                let mut doc = rebuild(d);
-                title_case_headline(&mut doc);
-                doc
+    let mut out = Vec::new();
+    for (k, d) in parse(input).iter_mut().enumerate() {
+        if k % 2 == 0 {
+            wire_dateline(d);
+            let doc = rebuild(d);
+            // The headline alone, in title case, as an extra document.
+            if let Some(head) = d.first() {
+                let mut alone = rebuild(std::slice::from_ref(head));
+                let before = alone.text.clone();
+                title_case_headline(&mut alone);
+                if alone.text != before {
+                    out.push(alone);
+                }
             }
-        })
-        .collect()
+            out.push(doc);
+        } else {
+            let mut doc = rebuild(d);
+            title_case_headline(&mut doc);
+            out.push(doc);
+        }
+    }
+    out
 }
 
 /// Turns the second sentence, when it is a dateline (a few words then a
@@ -564,6 +573,7 @@ Paris NNP B-NP B-LOC
         assert!(names.contains(&"Reuters"));
         assert!(names.contains(&"BRUSSELS"));
         assert_eq!(docs[1].text, "Bonn Paris\n");
+        assert_eq!(docs.len(), 2, "no all-caps headline to add");
     }
 
     #[test]
