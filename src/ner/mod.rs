@@ -192,10 +192,10 @@ impl Doc {
         }
     }
 
-    /// Sets [`flag::COMMON`] on tokens whose case-folded form is in `vocab`.
+    /// Sets [`flag::COMMON`] on tokens whose stem is in `vocab`.
     pub fn mark_common(&mut self, vocab: &model::LowerVocab) {
         for t in &mut self.infos {
-            if vocab.contains(t.fold) {
+            if vocab.contains(t.stem) {
                 t.flags |= flag::COMMON;
             }
         }

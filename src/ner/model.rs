@@ -121,9 +121,9 @@ impl Stage {
     }
 }
 
-/// Words seen in lower case in the training data (at least twice), as a
-/// Bloom filter over case-folded word hashes (3 probes; about 2% false
-/// positives at 16 KB for 15,000 words).
+/// Stems of the words seen in lower case in the training data, as a Bloom
+/// filter over stem hashes (3 probes; about 2% false positives at 16 KB
+/// for 15,000 stems).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LowerVocab {
     /// The filter's bits; the length is 0 or a power of two.
