@@ -13,7 +13,8 @@
 //! ([`model`]), embedded in the binary and parsed once.
 //!
 //! Spans leave out leading titles ("Mr.", "President") and punctuation, as
-//! CoNLL does. Output types are refined with gazetteers and conservative
+//! CoNLL does, and every occurrence of a name's exact text gets the type it
+//! has most often in the document. Output types are refined with gazetteers and conservative
 //! rules ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC,
 //! MISC → NORP / EVENT / LAW / LANGUAGE or MISC.
 //!
@@ -525,7 +526,7 @@ impl Tagger {
     pub fn names(&self, text: &str) -> Vec<Name> {
         let doc = self.doc(text);
         let tags = self.tag_doc(&doc);
-        tag_spans(&tags)
+        let mut names = tag_spans(&tags)
             .into_iter()
             .filter_map(|(mut r, kind)| {
                 // Titles are not part of a person's name (CoNLL convention).
@@ -563,7 +564,29 @@ impl Tagger {
                     kind,
                 })
             })
-            .collect()
+            .collect::<Vec<_>>();
+        consistent_types(text, &mut names);
+        names
+    }
+}
+
+/// Gives every name the type its exact text has most often in the
+/// document (ties keep each name's own type): one entity, one type.
+fn consistent_types(text: &str, names: &mut [Name]) {
+    let mut votes: HashMap<&str, [u32; NTYPES]> = HashMap::new();
+    for n in names.iter() {
+        votes.entry(n.span.slice(text)).or_default()[n.kind.index()] += 1;
+    }
+    for n in names.iter_mut() {
+        let Some(v) = votes.get(n.span.slice(text)) else {
+            continue;
+        };
+        let own = v[n.kind.index()];
+        if let Some((best, &count)) = v.iter().enumerate().max_by_key(|&(_, c)| *c) {
+            if count > own {
+                n.kind = NameType::ALL[best];
+            }
+        }
     }
 }
 
@@ -612,6 +635,27 @@ mod tests {
         }
         assert_eq!(NameType::of_tag(0), None);
         assert_eq!(NameType::of_tag(200), None);
+    }
+
+    #[test]
+    fn one_type_per_name_in_a_document() {
+        let text = "Jordan said. Jordan left. Jordan won. Amman";
+        let at = |s: usize, e: usize, kind| Name {
+            span: Span::new(s, e),
+            kind,
+        };
+        let mut names = vec![
+            at(0, 6, NameType::Per),
+            at(13, 19, NameType::Loc),
+            at(26, 32, NameType::Per),
+            at(38, 42, NameType::Loc),
+        ];
+        consistent_types(text, &mut names);
+        let kinds: Vec<NameType> = names.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![NameType::Per, NameType::Per, NameType::Per, NameType::Loc]
+        );
     }
 
     #[test]
