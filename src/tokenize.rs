@@ -495,6 +495,23 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_and_modern_style() {
+        let text = "WASHINGTON — The U.S. Senate voted 52-48 on Monday. Sen. Mitch McConnell’s \
+                    office said it was “historic.”\n\nDr. Anthony Fauci didn't comment.";
+        assert_eq!(
+            sents(text),
+            vec![
+                "WASHINGTON — The U.S. Senate voted 52-48 on Monday .",
+                "Sen. Mitch McConnell ’s office said it was “ historic . ”",
+                "Dr. Anthony Fauci did n't comment ."
+            ]
+        );
+        // A dotted abbreviation before a capital does not end a sentence
+        // (a known limit: "in the U.S. The" stays one sentence).
+        assert_eq!(sents("in the U.S. The end."), vec!["in the U.S. The end ."]);
+    }
+
+    #[test]
     fn line_starts() {
         let text = "a b\n\n c";
         let t = tokenize(text);

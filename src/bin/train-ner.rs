@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- TRAIN.txt OUT.bin \
-//!     [--bits 18] [--epochs 8] [--stages 2] [--folds 4] [--runs 1] [--seed 20031] [--dev VALID.txt]
+//!     [--bits 16] [--epochs 8] [--stages 2] [--folds 8] [--runs 3] [--seed 20031] [--dev VALID.txt]
 //! ```
 //!
 //! The gazetteer is the one embedded in the library (`models/gazetteer.txt`).
@@ -64,11 +64,8 @@ fn main() {
     };
     let t0 = Instant::now();
     let gazetteer = Gazetteer::parse(embedded_gazetteer_text());
-    let mut docs = conll::read(&read(train_path));
-    // Every other headline in title case, as modern news writes them.
-    for d in docs.iter_mut().skip(1).step_by(2) {
-        conll::title_case_headline(d);
-    }
+    // Wire datelines and title-case headlines, as modern news writes them.
+    let docs = conll::read_augmented(&read(train_path));
     let (mut prepared, misaligned) = prepare(&docs, &gazetteer);
     let names: usize = docs.iter().map(|d| d.names.len()).sum();
     let tokens: usize = prepared.iter().map(|p| p.doc.tokens.len()).sum();

@@ -19,7 +19,7 @@ use super::gazetteer::{Mask, TokenGaz};
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 7;
+pub const FEATURE_VERSION: u32 = 8;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -95,6 +95,35 @@ pub fn fold_hash(s: &str) -> u64 {
     mix(h)
 }
 
+/// Hash of a crude stem of the case-folded word, so inflections share it
+/// (`refuses`, `refused`, `refuse` → `refus`): one of `-ing`, `-ed`, `-es`,
+/// `-s` is removed, then a final `e`. ASCII words only; others hash as
+/// [`fold_hash`].
+pub fn stem_hash(s: &str) -> u64 {
+    if !s.is_ascii() || s.len() > 32 {
+        return fold_hash(s);
+    }
+    let mut buf = [0u8; 32];
+    let n = s.len();
+    for (d, b) in buf.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let w = &buf[..n];
+    let mut end = n;
+    if w.ends_with(b"ing") && n > 5 {
+        end -= 3;
+    } else if (w.ends_with(b"ed") || w.ends_with(b"es")) && n > 4 {
+        end -= 2;
+    } else if w.ends_with(b"s") && !w.ends_with(b"ss") && n > 3 {
+        end -= 1;
+    }
+    if end > 3 && w[end - 1] == b'e' {
+        end -= 1;
+    }
+    let stem = std::str::from_utf8(&w[..end]).unwrap_or("");
+    mix(fold_hash(stem) ^ 0x5737)
+}
+
 /// Token flags.
 pub mod flag {
     /// First character is upper-case.
@@ -130,7 +159,7 @@ pub mod flag {
     pub const HAS_LOWER: u32 = 1 << 14;
     /// A function word ("the", "of", "and"...), any case.
     pub const FUNCTION: u32 = 1 << 15;
-    /// The case-folded word is a common lower-case word (the model's
+    /// The word's stem is that of a common lower-case word (the model's
     /// [`LowerVocab`](super::super::model::LowerVocab)): a capitalized
     /// one is probably capitalized for its position, not as a name.
     pub const COMMON: u32 = 1 << 16;
@@ -157,6 +186,8 @@ pub struct TokenInfo {
     pub word: u64,
     /// Case-folded hash.
     pub fold: u64,
+    /// Hash of the case-folded crude stem ([`stem_hash`]).
+    pub stem: u64,
     /// Collapsed shape hash (`Xx`, `X.X.`, `d,d`).
     pub shape: u64,
     /// Case-folded prefixes of 1–4 characters (0 when shorter).
@@ -177,6 +208,7 @@ impl TokenInfo {
         let mut info = TokenInfo {
             word: word_hash(s),
             fold: fold_hash(s),
+            stem: stem_hash(s),
             ..TokenInfo::default()
         };
         let (mut upper, mut lower, mut digit, mut other, mut letters) = (0, 0, 0, 0, 0);
@@ -610,6 +642,15 @@ mod tests {
         assert_eq!(fold_hash("1996"), fold_hash("2020"));
         assert_eq!(word_hash("’s"), word_hash("'s"));
         assert_ne!(word_hash("Paris"), word_hash("paris"));
+    }
+
+    #[test]
+    fn stems_join_inflections() {
+        assert_eq!(stem_hash("refuses"), stem_hash("refused"));
+        assert_eq!(stem_hash("Refuse"), stem_hash("refusing"));
+        assert_eq!(stem_hash("Unveils"), stem_hash("unveiled"));
+        assert_ne!(stem_hash("warns"), stem_hash("wars"));
+        assert_eq!(stem_hash("Ünver"), fold_hash("ünver"));
     }
 
     #[test]

@@ -3,24 +3,30 @@
 //! A two-stage averaged structured perceptron over BIO tags for the four
 //! CoNLL-2003 types (PER, ORG, LOC, MISC), decoded with Viterbi
 //! ([`decode`]). Features ([`features`]) follow Ratinov & Roth (2009): words
-//! and their case-folded forms in a ±2 window, shapes, affixes, flags,
-//! gazetteer matches ([`gazetteer`]); the second stage adds document
-//! features: how the first stage tagged the same word elsewhere in the
-//! document and whether it also occurs lower-cased. Weights are hashed into
-//! fixed tables and quantized to `i8` ([`model`]), embedded in the binary
-//! and parsed once.
+//! and their case-folded forms in a ±2 window, shapes, affixes, flags
+//! (including "a common lower-case word", from a Bloom filter shipped in the
+//! model), headline (ALL-CAPS or title case) conjunctions, gazetteer
+//! matches ([`gazetteer`]); the second stage adds document features: how the
+//! first stage tagged the same word elsewhere in the document, whether it
+//! also occurs lower-cased, and the words around its other occurrences.
+//! Weights are hashed into fixed tables of 2^16 rows and quantized to `i8`
+//! ([`model`]), embedded in the binary and parsed once.
 //!
-//! Output types are refined with gazetteers and conservative rules
-//! ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC, MISC →
-//! NORP / EVENT / LAW / LANGUAGE or MISC.
+//! Spans leave out leading titles ("Mr.", "President") and punctuation, as
+//! CoNLL does, and every occurrence of a name's exact text gets the type it
+//! has most often in the document. Output types are refined with gazetteers and conservative
+//! rules ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC,
+//! MISC → NORP / EVENT / LAW / LANGUAGE or MISC.
 //!
 //! The model is trained on CoNLL-2003 rebuilt as natural text ([`conll`])
 //! and tokenized by [`crate::tokenize`], exactly as pasted text is at run
-//! time:
+//! time (`models/SOURCES.md` has the details):
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- /work/shared/data/conll2003/train.txt models/ner.bin
 //! cargo run --release --bin evaluate-ner -- /work/shared/data/conll2003/valid.txt
+//! cargo run --release --bin evaluate-ner -- /work/shared/data/conll2003/valid.txt --speed
+//! cargo bench --bench ner
 //! ```
 //!
 //! Tagging is linear in the text and never panics.
@@ -187,10 +193,10 @@ impl Doc {
         }
     }
 
-    /// Sets [`flag::COMMON`] on tokens whose case-folded form is in `vocab`.
+    /// Sets [`flag::COMMON`] on tokens whose stem is in `vocab`.
     pub fn mark_common(&mut self, vocab: &model::LowerVocab) {
         for t in &mut self.infos {
-            if vocab.contains(t.fold) {
+            if vocab.contains(t.stem) {
                 t.flags |= flag::COMMON;
             }
         }
@@ -520,7 +526,7 @@ impl Tagger {
     pub fn names(&self, text: &str) -> Vec<Name> {
         let doc = self.doc(text);
         let tags = self.tag_doc(&doc);
-        tag_spans(&tags)
+        let mut names = tag_spans(&tags)
             .into_iter()
             .filter_map(|(mut r, kind)| {
                 // Titles are not part of a person's name (CoNLL convention).
@@ -533,6 +539,24 @@ impl Tagger {
                 {
                     r.start += 1;
                 }
+                // Names neither start nor end with punctuation ("Sun:"),
+                // brackets excepted ("Proleter (Z)", "(Tom) Seaver").
+                let punct = |i: usize| {
+                    doc.infos.get(i).is_some_and(|t| t.flags & flag::PUNCT != 0)
+                        && doc
+                            .tokens
+                            .get(i)
+                            .is_some_and(|t| !matches!(t.text(text), "(" | ")"))
+                };
+                while !r.is_empty() && punct(r.start) {
+                    r.start += 1;
+                }
+                while !r.is_empty() && punct(r.end - 1) {
+                    r.end -= 1;
+                }
+                if r.is_empty() {
+                    return None;
+                }
                 let first = doc.tokens.get(r.start)?;
                 let last = doc.tokens.get(r.end.checked_sub(1)?)?;
                 Some(Name {
@@ -540,7 +564,29 @@ impl Tagger {
                     kind,
                 })
             })
-            .collect()
+            .collect::<Vec<_>>();
+        consistent_types(text, &mut names);
+        names
+    }
+}
+
+/// Gives every name the type its exact text has most often in the
+/// document (ties keep each name's own type): one entity, one type.
+fn consistent_types(text: &str, names: &mut [Name]) {
+    let mut votes: HashMap<&str, [u32; NTYPES]> = HashMap::new();
+    for n in names.iter() {
+        votes.entry(n.span.slice(text)).or_default()[n.kind.index()] += 1;
+    }
+    for n in names.iter_mut() {
+        let Some(v) = votes.get(n.span.slice(text)) else {
+            continue;
+        };
+        let own = v[n.kind.index()];
+        if let Some((best, &count)) = v.iter().enumerate().max_by_key(|&(_, c)| *c) {
+            if count > own {
+                n.kind = NameType::ALL[best];
+            }
+        }
     }
 }
 
@@ -589,6 +635,27 @@ mod tests {
         }
         assert_eq!(NameType::of_tag(0), None);
         assert_eq!(NameType::of_tag(200), None);
+    }
+
+    #[test]
+    fn one_type_per_name_in_a_document() {
+        let text = "Jordan said. Jordan left. Jordan won. Amman";
+        let at = |s: usize, e: usize, kind| Name {
+            span: Span::new(s, e),
+            kind,
+        };
+        let mut names = vec![
+            at(0, 6, NameType::Per),
+            at(13, 19, NameType::Loc),
+            at(26, 32, NameType::Per),
+            at(38, 42, NameType::Loc),
+        ];
+        consistent_types(text, &mut names);
+        let kinds: Vec<NameType> = names.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![NameType::Per, NameType::Per, NameType::Per, NameType::Loc]
+        );
     }
 
     #[test]

@@ -121,9 +121,9 @@ impl Stage {
     }
 }
 
-/// Words seen in lower case in the training data (at least twice), as a
-/// Bloom filter over case-folded word hashes (3 probes; about 2% false
-/// positives at 16 KB for 15,000 words).
+/// Stems of the words seen in lower case in the training data, as a Bloom
+/// filter over stem hashes (3 probes; about 2% false positives at 16 KB
+/// for 15,000 stems).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LowerVocab {
     /// The filter's bits; the length is 0 or a power of two.
@@ -212,7 +212,10 @@ impl Model {
             let mut stored = Vec::new();
             let mut count = 0u32;
             for r in 0..rows {
-                let row = &s.weights[r * NTAGS..(r + 1) * NTAGS];
+                let row = s
+                    .weights
+                    .get(r * NTAGS..(r + 1) * NTAGS)
+                    .unwrap_or(&[0; NTAGS]);
                 if row.iter().any(|&w| w != 0) {
                     bitmap[r / 8] |= 1 << (r % 8);
                     stored.extend(row.iter().map(|&w| w as u8));

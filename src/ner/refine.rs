@@ -3,7 +3,8 @@
 //! Conservative by design: a finer label is given only when a gazetteer or
 //! a head word is sure, otherwise the coarse one stays.
 //! - PER → PERSON; ORG → ORG.
-//! - LOC → FAC for facility head words ("Heathrow Airport"), LOC for natural
+//! - LOC → FAC for facility head words ("Heathrow Airport", "White House")
+//!   and a few one-word buildings ("Kremlin"), LOC for natural
 //!   features and regions (head words such as "River", "Sea", "Mountains";
 //!   continents and world regions from the gazetteer; a short list of
 //!   regions like "Middle East"), otherwise GPE (countries, cities, states:
@@ -79,7 +80,11 @@ const FACILITY_HEADS: &[&str] = &[
     "temple",
     "prison",
     "park",
+    "house",
 ];
+
+/// Buildings named by one word that stand for their institution.
+const FACILITIES: &[&str] = &["kremlin", "pentagon", "elysee", "élysée"];
 
 const REGIONS: &[&str] = &[
     "middle east",
@@ -246,7 +251,9 @@ pub fn label(text: &str, name: Name, gazetteer: &Gazetteer) -> Label {
             let lower = s.to_lowercase();
             if mask & (cat::COUNTRY | cat::STATE | cat::BIG_CITY) != 0 {
                 Label::Gpe
-            } else if FACILITY_HEADS.contains(&head.as_str()) {
+            } else if (s.contains(char::is_whitespace) && FACILITY_HEADS.contains(&head.as_str()))
+                || FACILITIES.contains(&lower.as_str())
+            {
                 Label::Fac
             } else if mask & cat::REGION != 0
                 || NATURAL_HEADS.contains(&head.as_str())

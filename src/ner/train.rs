@@ -43,12 +43,12 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            bits: 18,
+            bits: 16,
             epochs: 8,
-            folds: 4,
+            folds: 8,
             seed: 20_031,
             stages: 2,
-            runs: 1,
+            runs: 3,
         }
     }
 }
@@ -271,18 +271,18 @@ fn train_stage(examples: &[Example], cfg: &Config, log: &mut dyn FnMut(&str), na
     )
 }
 
-/// The lower-case vocabulary of the training documents: case-folded
-/// words seen all lower-case at least twice.
+/// The lower-case vocabulary of the training documents: stems of the
+/// words seen all lower-case.
 pub fn lower_vocab(docs: &[Prepared]) -> LowerVocab {
     let mut counts: HashMap<u64, u32, IdentityHash> = HashMap::default();
     for d in docs {
         for t in &d.doc.infos {
             if t.flags & flag::ALL_LOWER != 0 {
-                *counts.entry(t.fold).or_default() += 1;
+                *counts.entry(t.stem).or_default() += 1;
             }
         }
     }
-    let words = counts.into_iter().filter(|&(_, c)| c >= 2).map(|(w, _)| w);
+    let words = counts.into_keys();
     LowerVocab::build(words, 16 * 1024)
 }
 
