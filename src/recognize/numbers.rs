@@ -295,7 +295,7 @@ pub fn number_pattern() -> String {
         r"(?:(?:a|one)\s+(?:dozen|{mag})|{word}|dozen)(?:(?:\s+|-)(?:and\s+)?(?:{word}|{mag}|dozen)){{0,6}}"
     );
     let digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+";
-    format!(r"(?i:(?:{digits})(?:\s?(?:{mag})|(?:bn|mn|mln|tn|trn|k|m|b)\b)?|\b{words}\b)")
+    format!(r"(?i:(?:{digits})(?:\s?(?:{mag})|(?:bn|mn|mln|tn|trn|k|m|b)(?-u:\b))?|(?-u:\b){words}(?-u:\b))")
 }
 
 fn patterns() -> &'static Patterns {
@@ -306,12 +306,12 @@ fn patterns() -> &'static Patterns {
         Patterns {
             number: Regex::new(&number_pattern()).expect("number pattern"),
             ordinal: Regex::new(&format!(
-                r"(?i)\b(?:\d+(?:st|nd|rd|th)|(?:(?:{tens})-)?(?:{}))\b",
+                r"(?i)(?-u:\b)(?:\d+(?:st|nd|rd|th)|(?:(?:{tens})-)?(?:{}))(?-u:\b)",
                 ord_words.join("|")
             ))
             .expect("ordinal pattern"),
             fraction: Regex::new(&format!(
-                r"(?i)\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)(?P<d>{})\b",
+                r"(?i)(?-u:\b)(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)(?P<d>{})(?-u:\b)",
                 DENOMINATORS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|")
             ))
             .expect("fraction pattern"),
