@@ -1,6 +1,5 @@
 //! `cargo bench --bench analyze`: throughput of `analyze()` on a long
-//! news-like text (the sample article repeated to ~100 KB).
-
+//! news-like text (the sample article repeated to ~100 KB), in words/s.
 //!
 //! Native only: on wasm32 (where criterion is not a dependency) it is an
 //! empty program, so `cargo clippy --target wasm32-unknown-unknown
@@ -18,9 +17,7 @@ fn bench(c: &mut Criterion) {
     let words = text.split_whitespace().count() as u64;
     let mut g = c.benchmark_group("analyze");
     g.throughput(Throughput::Elements(words));
-    g.bench_function("news_100k", |b| {
-        b.iter(|| analyze(&text, &Options::default()))
-    });
+    g.bench_function("news_100k", |b| b.iter(|| analyze(&text, &Options::default())));
     g.finish();
 }
 

@@ -1,6 +1,7 @@
 //! Properties that hold for every input: no panic, mentions sorted and
 //! disjoint on character boundaries, references valid, offsets round-trip,
-//! analysis deterministic.
+//! analysis deterministic. Native only (proptest is a native dev-dependency).
+#![cfg(not(target_arch = "wasm32"))]
 
 use entity_lens::{analyze, OffsetIndex, Options};
 use proptest::prelude::*;
