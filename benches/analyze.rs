@@ -17,7 +17,9 @@ fn bench(c: &mut Criterion) {
     let words = text.split_whitespace().count() as u64;
     let mut g = c.benchmark_group("analyze");
     g.throughput(Throughput::Elements(words));
-    g.bench_function("news_100k", |b| b.iter(|| analyze(&text, &Options::default())));
+    g.bench_function("news_100k", |b| {
+        b.iter(|| analyze(&text, &Options::default()))
+    });
     g.finish();
 }
 

@@ -295,7 +295,9 @@ pub fn number_pattern() -> String {
         r"(?:(?:a|one)\s+(?:dozen|{mag})|{word}|dozen)(?:(?:\s+|-)(?:and\s+)?(?:{word}|{mag}|dozen)){{0,6}}"
     );
     let digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+";
-    format!(r"(?i:(?:{digits})(?:\s?(?:{mag})|(?:bn|mn|mln|tn|trn|k|m|b)(?-u:\b))?|(?-u:\b){words}(?-u:\b))")
+    format!(
+        r"(?i:(?:{digits})(?:\s?(?:{mag})|(?:bn|mn|mln|tn|trn|k|m|b)(?-u:\b))?|(?-u:\b){words}(?-u:\b))"
+    )
 }
 
 fn patterns() -> &'static Patterns {
