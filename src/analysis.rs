@@ -183,6 +183,9 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// Indices into [`Analysis::mentions`], in text order.
     pub mentions: Vec<usize>,
+    /// For a nationality or group (NORP): the country it belongs to
+    /// ("Russian" → "Russia"), a relation rather than a merge.
+    pub country: Option<String>,
 }
 
 /// A direct quotation and who said it.

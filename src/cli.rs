@@ -15,7 +15,7 @@ pub const HELP: &str = "\
 entity-lens — find the entities in a text (names, dates, numbers, contacts)
 
 USAGE:
-    entity-lens analyze [FILE] [--date YYYY-MM-DD] [--pretty]
+    entity-lens analyze [FILE] [--date YYYY-MM-DD] [--pretty] [--format FORMAT]
     entity-lens analyze --jsonl [FILE] [--date YYYY-MM-DD]
     entity-lens --help | --version
 
@@ -46,6 +46,10 @@ OPTIONS:
                         from a 'date YYYY-MM-DD' line or a dateline). In --jsonl
                         mode a line's own \"date\" wins.
     --pretty            Indent the JSON (single-text mode).
+    --format FORMAT     Single-text output format: json (default), displacy
+                        (spaCy/displaCy {\"text\", \"ents\"}), csv (mentions),
+                        entities-csv, brat (standoff .ann for the text as .txt),
+                        conll (token<TAB>BIO tag), html (annotated, no script).
     -h, --help          Print this help.
     -V, --version       Print the version.
 
@@ -65,6 +69,77 @@ pub struct Args {
     pub date: Option<NaiveDate>,
     /// The input file; standard input when `None`.
     pub file: Option<String>,
+    /// `--format` (single-text mode).
+    pub format: Format,
+}
+
+/// Output formats of the single-text mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// The CLI JSON schema.
+    #[default]
+    Json,
+    /// spaCy/displaCy JSON.
+    Displacy,
+    /// CSV of mentions.
+    Csv,
+    /// CSV of entities.
+    EntitiesCsv,
+    /// brat standoff `.ann`.
+    Brat,
+    /// CoNLL-style BIO.
+    Conll,
+    /// Annotated HTML.
+    Html,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "json" => Format::Json,
+            "displacy" => Format::Displacy,
+            "csv" => Format::Csv,
+            "entities-csv" => Format::EntitiesCsv,
+            "brat" => Format::Brat,
+            "conll" => Format::Conll,
+            "html" => Format::Html,
+            _ => {
+                return Err(format!(
+                    "unknown format {s:?} (json, displacy, csv, entities-csv, brat, conll, html)"
+                ))
+            }
+        })
+    }
+}
+
+/// The single-text output in `format`.
+pub fn render(text: &str, date: Option<NaiveDate>, format: Format, pretty: bool) -> String {
+    use crate::export::formats;
+    let a = analyze(
+        text,
+        &Options {
+            document_date: date,
+        },
+    );
+    match format {
+        Format::Json => {
+            let v = Json::Object(json::analysis(None, text, &a));
+            let s = if pretty {
+                serde_json::to_string_pretty(&v)
+            } else {
+                serde_json::to_string(&v)
+            };
+            s.unwrap_or_default() + "\n"
+        }
+        Format::Displacy => formats::displacy(text, &a) + "\n",
+        Format::Csv => formats::mentions_csv(text, &a),
+        Format::EntitiesCsv => formats::entities_csv(&a),
+        Format::Brat => formats::brat(text, &a),
+        Format::Conll => formats::conll(text, &a),
+        Format::Html => formats::html(text, &a, "EntityLens analysis"),
+    }
 }
 
 /// What the command line asks for.
@@ -90,6 +165,11 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             "analyze" if !seen_analyze => seen_analyze = true,
             "--jsonl" => out.jsonl = true,
             "--pretty" => out.pretty = true,
+            "--format" => {
+                let v = it.next().ok_or("--format needs a value")?;
+                out.format = v.parse()?;
+            }
+            s if s.starts_with("--format=") => out.format = s[9..].parse()?,
             "--date" => {
                 let v = it.next().ok_or("--date needs a value YYYY-MM-DD")?;
                 out.date = Some(parse_date(&v)?);
@@ -211,6 +291,11 @@ mod tests {
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2023, 12, 16));
         assert!(args("analyze --date 2023-13-01").is_err());
         assert!(args("analyze --bogus").is_err());
+        let Ok(Command::Analyze(a)) = args("analyze --format brat") else {
+            panic!("should parse")
+        };
+        assert_eq!(a.format, Format::Brat);
+        assert!(args("analyze --format docx").is_err());
         assert!(args("").is_err());
     }
 

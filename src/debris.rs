@@ -2,7 +2,7 @@
 //!
 //! Text copied from web pages often keeps template placeholders
 //! (`{{^adFree}} … {{/adFree}}`), stray HTML tags and character references
-//! (`&nbsp;`). They are never entities, and they confuse the tagger. Rather
+//! (`&nbsp;`), and sometimes a byte-order mark. They are never entities, and they confuse the tagger. Rather
 //! than deleting them — which would shift every offset — [`blank`] replaces
 //! each debris byte with a space: the cleaned text has exactly the same byte
 //! offsets as the text the user pasted.
@@ -25,6 +25,10 @@ fn pattern() -> &'static Regex {
             r#"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,500})?/?>"#,
             // Character references: &nbsp; &#8217; &#x2019;
             r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+            // Byte-order marks and zero-width no-break spaces.
+            r"|\x{FEFF}+",
+            // Terminal colour codes in pasted logs: ESC [ 31 m.
+            r"|\x1B\[[0-9;]{0,20}[A-Za-z]",
         ))
         .expect("debris pattern is valid")
     })
@@ -77,6 +81,13 @@ mod tests {
                 "<!-- c -->"
             ]
         );
+    }
+
+    #[test]
+    fn byte_order_marks_and_terminal_codes() {
+        let text = "\u{feff}date \u{1b}[31m12%\u{1b}[0m";
+        let found: Vec<&str> = find(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(found, vec!["\u{feff}", "\u{1b}[31m", "\u{1b}[0m"]);
     }
 
     #[test]

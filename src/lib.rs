@@ -15,9 +15,11 @@
 //! 3. Recognizers propose [`merge::Candidate`]s independently:
 //!    [`recognize::contact`] (e-mail, URL, phone, hashtag, handle),
 //!    [`recognize::numbers`] (money, percent, quantity, cardinal, ordinal),
-//!    [`time`] (dates and times).
+//!    [`time`] (dates and times), [`ner`] (names: the learned tagger over
+//!    [`tokenize`]d text).
 //! 4. [`merge::resolve`] keeps the strongest non-overlapping candidates.
-//! 5. [`entities::group`] groups mentions into real-world entities.
+//! 5. [`entities::group`] groups mentions into real-world entities, with
+//!    roles; [`quotes::find`] finds quotations and their speakers.
 //!
 //! Every stage is linear in the text (bounded-width patterns, one
 //! automaton pass), so a 10 MB paste is slow only in proportion.
@@ -42,9 +44,12 @@ pub mod entities;
 pub mod export;
 pub mod label;
 pub mod merge;
+pub mod ner;
+pub mod quotes;
 pub mod recognize;
 pub mod span;
 pub mod time;
+pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -75,19 +80,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     recognize::contact::recognize(&clean, &mut candidates);
     recognize::numbers::recognize(&clean, &mut candidates);
     time::recognize(&clean, document_date.map(|d| d.date), &mut candidates);
+    ner::recognize(&clean, &mut candidates);
 
+    // Debris is never part of a mention: "May<b>10:30" is not one date.
+    candidates.retain(|c| !c.mention.span.overlaps_any(&debris));
     let mut mentions = merge::resolve(candidates);
     // Candidates were found in the cleaned text; report the text as pasted
     // (identical outside debris, which no mention overlaps).
     for m in &mut mentions {
         m.text = m.span.slice(text).to_string();
     }
-    let entities = entities::group(&mut mentions);
+    let entities = entities::group(text, &mut mentions);
+    let quotes = quotes::find(text, &mentions, &entities);
     Analysis {
         document_date,
         mentions,
         debris,
         entities,
-        quotes: Vec::new(),
+        quotes,
     }
 }

@@ -46,6 +46,13 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when `self` overlaps one of `sorted`, which must be sorted by
+    /// start and pairwise disjoint. O(log n).
+    pub fn overlaps_any(&self, sorted: &[Span]) -> bool {
+        let k = sorted.partition_point(|d| d.end <= self.start);
+        sorted.get(k).is_some_and(|d| d.overlaps(self))
+    }
+
     /// The byte range, for slicing.
     pub const fn range(&self) -> Range<usize> {
         self.start..self.end
@@ -249,6 +256,16 @@ mod tests {
         assert_eq!(idx.byte_to_char(999), 5);
         assert_eq!(idx.char_to_byte(999), 6);
         assert_eq!(idx.byte_to_char(2), 1); // inside 'é' rounds down
+    }
+
+    #[test]
+    fn overlap_lookup() {
+        let sorted = [Span::new(3, 6), Span::new(10, 12)];
+        assert!(Span::new(0, 4).overlaps_any(&sorted));
+        assert!(Span::new(11, 20).overlaps_any(&sorted));
+        assert!(!Span::new(6, 10).overlaps_any(&sorted));
+        assert!(!Span::new(12, 13).overlaps_any(&sorted));
+        assert!(!Span::new(0, 1).overlaps_any(&[]));
     }
 
     #[test]

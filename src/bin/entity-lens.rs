@@ -55,17 +55,8 @@ fn main() {
     };
     let text = cli::decode(&bytes)
         .unwrap_or_else(|e| fail(args.file.as_deref().unwrap_or("standard input"), &e));
-    let out = cli::analyze_json(None, text, args.date);
-    let mut lock = stdout.lock();
-    let written = if args.pretty {
-        serde_json::to_writer_pretty(&mut lock, &out)
-    } else {
-        serde_json::to_writer(&mut lock, &out)
-    };
-    if let Err(e) = written
-        .map_err(io::Error::from)
-        .and_then(|()| writeln!(lock))
-    {
+    let out = cli::render(text, args.date, args.format, args.pretty);
+    if let Err(e) = stdout.lock().write_all(out.as_bytes()) {
         fail("I/O error", &e);
     }
 }

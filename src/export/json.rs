@@ -3,7 +3,10 @@
 //! ```json
 //! {"id": ..., "date": "2023-12-16",
 //!  "entities": [{"start": 0, "end": 5, "label": "PERSON", "text": "Putin",
-//!                "value": "...", "kind": "date"}]}
+//!                "value": "...", "kind": "date", "ref": 0}],
+//!  "groups": [{"ref": 0, "label": "PERSON", "name": "Vladimir Putin",
+//!              "aliases": ["Putin"], "roles": ["Russian President"], "count": 2}],
+//!  "quotes": [{"start": 90, "end": 115, "text": "“…”", "speaker": 0, "cue": "said"}]}
 //! ```
 //!
 //! `start`/`end` count Unicode code points (spaCy's `start_char`/`end_char`).
@@ -34,6 +37,45 @@ pub struct EntityJson {
     /// For time values: `date`, `time`, `duration` or `set`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<&'static str>,
+    /// The entity (index into `groups`) this mention refers to.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub entity: Option<usize>,
+}
+
+/// One entity (a group of mentions) in the CLI schema.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct GroupJson {
+    /// Its index, as used by mentions' `ref` and quotes' `speaker`.
+    #[serde(rename = "ref")]
+    pub entity: usize,
+    /// Its label.
+    pub label: &'static str,
+    /// The fullest form of its name.
+    pub name: String,
+    /// Other forms used.
+    pub aliases: Vec<String>,
+    /// Roles and titles.
+    pub roles: Vec<String>,
+    /// How many mentions.
+    pub count: usize,
+    /// For a nationality: its country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// One quotation in the CLI schema.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct QuoteJson {
+    /// Start in code points (the opening mark).
+    pub start: usize,
+    /// End in code points (after the closing mark).
+    pub end: usize,
+    /// The quotation with its marks.
+    pub text: String,
+    /// The speaker's `ref`, or null.
+    pub speaker: Option<usize>,
+    /// The attribution cue ("said", "according to"), or null.
+    pub cue: Option<String>,
 }
 
 /// A number as JSON: integers without a fractional part.
@@ -92,6 +134,7 @@ pub fn entity(m: &Mention, index: &OffsetIndex<'_>) -> EntityJson {
         text: m.text.clone(),
         value,
         kind,
+        entity: m.entity,
     }
 }
 
@@ -117,6 +160,42 @@ pub fn analysis(
         "entities".into(),
         serde_json::to_value(entities).unwrap_or_default(),
     );
+    let groups: Vec<GroupJson> = a
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| GroupJson {
+            entity: i,
+            label: e.label.as_str(),
+            name: e.name.clone(),
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            count: e.mentions.len(),
+            country: e.country.clone(),
+        })
+        .collect();
+    out.insert(
+        "groups".into(),
+        serde_json::to_value(groups).unwrap_or_default(),
+    );
+    let quotes: Vec<QuoteJson> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            let (start, end) = index.span_to_chars(q.span);
+            QuoteJson {
+                start,
+                end,
+                text: q.span.slice(text).to_string(),
+                speaker: q.speaker,
+                cue: q.cue.map(|c| c.slice(text).to_string()),
+            }
+        })
+        .collect();
+    out.insert(
+        "quotes".into(),
+        serde_json::to_value(quotes).unwrap_or_default(),
+    );
     out
 }
 
@@ -136,6 +215,10 @@ mod tests {
         assert_eq!(e["start"], 5);
         assert_eq!(e["end"], 21);
         assert!(j["date"].is_null());
+        assert_eq!(e["ref"], 0);
+        assert_eq!(j["groups"][0]["label"], "EMAIL");
+        assert_eq!(j["groups"][0]["count"], 1);
+        assert!(j["quotes"].as_array().is_some_and(Vec::is_empty));
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Writing an [`Analysis`](crate::Analysis) out: the JSON schema shared by
-//! the CLI and the page's JSON export.
+//! Writing an [`Analysis`](crate::Analysis) out: [`json`] is the CLI's
+//! schema (also the page's JSON export); [`formats`] has displaCy, CSV,
+//! brat, CoNLL BIO and annotated HTML.
 
+pub mod formats;
 pub mod json;

@@ -22,14 +22,17 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let tlds = "com|org|net|gov|edu|int|mil|info|biz|io|co|ai|app|dev|news|uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ch|nl|se|no|es|it|pl|ua|il|br|za|nz|ie|be|at|dk|fi|kr|tv|me|ly";
         Patterns {
+            // Matched only in a window around each '@' (see `emails`).
             email: Regex::new(
-                r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}",
+                r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}",
             )
             .expect("email pattern"),
+            // Unbounded classes keep the automaton small (fast DFA path);
+            // lengths are capped after matching.
             url: Regex::new(&format!(
                 concat!(
-                    r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]{{1,2000}}",
-                    r"|(?-i:[a-z0-9][a-z0-9-]{{0,62}}(?:\.[a-z0-9-]{{1,63}}){{0,4}}\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]{{0,2000}})?"
+                    r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]+",
+                    r"|(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]*)?"
                 ),
                 tlds = tlds
             ))
@@ -38,7 +41,7 @@ fn patterns() -> &'static Patterns {
                 // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
                 r"\+[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}",
                 // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
-                r"|(?:\b1[\s.-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b",
+                r"|(?:(?-u:\b)1[\s.-])?(?:\(\d{3}\)\s?|(?-u:\b)\d{3}[\s.-])\d{3}[.-]\d{4}(?-u:\b)",
             ))
             .expect("phone pattern"),
             hashtag: Regex::new(r"#[\p{L}\p{N}_]{1,139}").expect("hashtag pattern"),
@@ -69,18 +72,40 @@ fn trim_url(s: &str) -> &str {
     }
 }
 
+/// E-mail addresses, found by matching only in a bounded window around
+/// each `@` (64 bytes before, 320 after), so text without `@` costs one
+/// `memchr`-speed scan and no input can make matching superlinear.
+fn emails_at_signs(text: &str, re: &Regex) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let floor = out.last().map_or(0, |s| s.end);
+        if at < floor {
+            continue;
+        }
+        let from = crate::span::floor_char_boundary(text, at.saturating_sub(64)).max(floor);
+        let to = crate::span::floor_char_boundary(text, at + 320);
+        let window = &text[from..to];
+        let found = re
+            .find_iter(window)
+            .map(|m| Span::new(from + m.start(), from + m.end()))
+            .find(|s| s.start <= at && at < s.end);
+        if let Some(span) = found {
+            if starts_word(text, span.start) && ends_word(text, span.end) {
+                out.push(span);
+            }
+        }
+    }
+    out
+}
+
 /// Pushes every contact and handle candidate in `text`.
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     let p = patterns();
     let mut emails: Vec<Span> = Vec::new();
 
-    for m in p.email.find_iter(text) {
-        if !starts_word(text, m.start()) || !ends_word(text, m.end()) {
-            continue;
-        }
-        let span = Span::new(m.start(), m.end());
+    for span in emails_at_signs(text, &p.email) {
         emails.push(span);
-        let value = Value::Text(m.as_str().to_lowercase());
+        let value = Value::Text(span.slice(text).to_lowercase());
         out.push(Candidate::new(
             Mention::new(text, span, Label::Email).with_value(value),
             priority::CONTACT,
@@ -91,11 +116,13 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         if !starts_word(text, m.start()) || text[..m.start()].ends_with('@') {
             continue;
         }
-        let trimmed = trim_url(m.as_str());
+        // Longer than any real address: keep the first 2,000 bytes.
+        let capped = &m.as_str()[..crate::span::floor_char_boundary(m.as_str(), 2000)];
+        let trimmed = trim_url(capped);
         let span = Span::new(m.start(), m.start() + trimmed.len());
         // A bare domain needs a dot-separated host of at least two labels and
         // must not be the domain part of an e-mail address.
-        if span.is_empty() || emails.iter().any(|e| e.overlaps(&span)) {
+        if span.is_empty() || span.overlaps_any(&emails) {
             continue;
         }
         if !trimmed.contains("://") && !ends_word(text, span.end) && !trimmed.ends_with('/') {

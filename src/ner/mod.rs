@@ -1,0 +1,609 @@
+//! The learned name tagger: people, organizations, places and other names.
+//!
+//! A two-stage averaged structured perceptron over BIO tags for the four
+//! CoNLL-2003 types (PER, ORG, LOC, MISC), decoded with Viterbi
+//! ([`decode`]). Features ([`features`]) follow Ratinov & Roth (2009): words
+//! and their case-folded forms in a ±2 window, shapes, affixes, flags,
+//! gazetteer matches ([`gazetteer`]); the second stage adds document
+//! features: how the first stage tagged the same word elsewhere in the
+//! document and whether it also occurs lower-cased. Weights are hashed into
+//! fixed tables and quantized to `i8` ([`model`]), embedded in the binary
+//! and parsed once.
+//!
+//! Output types are refined with gazetteers and conservative rules
+//! ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC, MISC →
+//! NORP / EVENT / LAW / LANGUAGE or MISC.
+//!
+//! The model is trained on CoNLL-2003 rebuilt as natural text ([`conll`])
+//! and tokenized by [`crate::tokenize`], exactly as pasted text is at run
+//! time:
+//!
+//! ```text
+//! cargo run --release --bin train-ner -- /work/shared/data/conll2003/train.txt models/ner.bin
+//! cargo run --release --bin evaluate-ner -- /work/shared/data/conll2003/valid.txt
+//! ```
+//!
+//! Tagging is linear in the text and never panics.
+
+pub mod conll;
+pub mod decode;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod refine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use crate::analysis::Mention;
+use crate::merge::{priority, Candidate};
+use crate::span::Span;
+use crate::tokenize::{sentences, tokenize, Token};
+use features::{flag, DocFeat, Hasher, TokenInfo};
+use gazetteer::Gazetteer;
+use model::{Model, ModelError, Stage};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A `BuildHasher` for keys that are already good 64-bit hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdentityHash;
+
+/// The [`IdentityHash`] hasher state.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0 ^ b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+impl std::hash::BuildHasher for IdentityHash {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+/// Number of name types.
+pub const NTYPES: usize = 4;
+/// Number of BIO tags: `O`, then `B-X`, `I-X` for each type.
+pub const NTAGS: usize = 1 + 2 * NTYPES;
+
+/// The CoNLL-2003 name types the tagger predicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameType {
+    /// People.
+    Per,
+    /// Organizations.
+    Org,
+    /// Locations.
+    Loc,
+    /// Other names (nationalities, events, works, products...).
+    Misc,
+}
+
+impl NameType {
+    /// All types, in tag order.
+    pub const ALL: [NameType; NTYPES] =
+        [NameType::Per, NameType::Org, NameType::Loc, NameType::Misc];
+
+    /// Index in tag order (0–3).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The CoNLL name (`PER`, `ORG`, `LOC`, `MISC`).
+    pub const fn conll(self) -> &'static str {
+        match self {
+            NameType::Per => "PER",
+            NameType::Org => "ORG",
+            NameType::Loc => "LOC",
+            NameType::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL name.
+    pub fn from_conll(s: &str) -> Option<NameType> {
+        NameType::ALL.into_iter().find(|t| t.conll() == s)
+    }
+
+    /// The `B-` tag of this type.
+    pub const fn begin_tag(self) -> u8 {
+        1 + 2 * self as u8
+    }
+
+    /// The `I-` tag of this type.
+    pub const fn inside_tag(self) -> u8 {
+        2 + 2 * self as u8
+    }
+
+    /// The type of a tag (`None` for `O` or an out-of-range tag).
+    pub fn of_tag(tag: u8) -> Option<NameType> {
+        if tag == 0 {
+            return None;
+        }
+        NameType::ALL.get((tag as usize - 1) / 2).copied()
+    }
+}
+
+/// One name found by the tagger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Byte span in the text.
+    pub span: Span,
+    /// Its CoNLL type.
+    pub kind: NameType,
+}
+
+/// A tokenized document ready for tagging.
+#[derive(Debug)]
+pub struct Doc {
+    /// Tokens of the text.
+    pub tokens: Vec<Token>,
+    /// Sentences, as token index ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// One summary per token, with sentence flags and gazetteer matches.
+    pub infos: Vec<TokenInfo>,
+}
+
+impl Doc {
+    /// Tokenizes `text`, splits sentences and summarizes every token.
+    pub fn new(text: &str, gazetteer: &Gazetteer) -> Doc {
+        let tokens = tokenize(text);
+        let sentences = sentences(text, &tokens);
+        let mut infos: Vec<TokenInfo> = tokens
+            .iter()
+            .map(|t| TokenInfo::new(t.text(text)))
+            .collect();
+        let mut folded = Vec::new();
+        let mut capital = Vec::new();
+        let mut gaz = Vec::new();
+        for r in &sentences {
+            let s = &mut infos[r.clone()];
+            features::mark_sentence(s);
+            folded.clear();
+            capital.clear();
+            folded.extend(s.iter().map(|t| t.fold));
+            capital.extend(s.iter().map(|t| t.capitalized()));
+            gazetteer.annotate(&folded, &capital, &mut gaz);
+            for (t, g) in s.iter_mut().zip(&gaz) {
+                t.gaz = *g;
+            }
+        }
+        Doc {
+            tokens,
+            sentences,
+            infos,
+        }
+    }
+
+    /// Sets [`flag::COMMON`] on tokens whose case-folded form is in `vocab`.
+    pub fn mark_common(&mut self, vocab: &model::LowerVocab) {
+        for t in &mut self.infos {
+            if vocab.contains(t.fold) {
+                t.flags |= flag::COMMON;
+            }
+        }
+    }
+}
+
+/// Document features for every token from the first stage's `tags`.
+pub fn doc_features(doc: &Doc, tags: &[u8]) -> Vec<DocFeat> {
+    /// Occurrences remembered per word for context aggregation.
+    const OCC: usize = 5;
+    #[derive(Default)]
+    struct Stats {
+        types: [u32; NTYPES],
+        outside: u32,
+        lower: u32,
+        cap: u32,
+        occ: [u32; OCC],
+        n_occ: usize,
+    }
+    let neighbour = |j: Option<usize>, salt: u64| -> u32 {
+        let h = j.and_then(|j| doc.infos.get(j)).map_or(salt, |t| t.fold);
+        features::mix(h ^ salt) as u32 | 1
+    };
+    let caps = |i: &TokenInfo| i.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0;
+    let cap_inner = |i: &TokenInfo| {
+        i.flags & flag::INIT_CAP != 0 && i.flags & (flag::FIRST | flag::CAPS_SENTENCE) == 0
+    };
+    let mut stats: HashMap<u64, Stats, IdentityHash> = HashMap::default();
+    for (i, info) in doc.infos.iter().enumerate() {
+        if info.flags & flag::PUNCT != 0 || info.flags & flag::NUMBER != 0 {
+            continue;
+        }
+        let s = stats.entry(info.fold).or_default();
+        let tag = tags.get(i).copied().unwrap_or(0);
+        match NameType::of_tag(tag) {
+            Some(t) => s.types[t.index()] += 1,
+            None if caps(info) => s.outside += 1,
+            None => {}
+        }
+        if info.flags & flag::ALL_LOWER != 0 {
+            s.lower += 1;
+        }
+        if cap_inner(info) {
+            s.cap += 1;
+        }
+        if caps(info) && s.n_occ < OCC {
+            s.occ[s.n_occ] = i as u32;
+            s.n_occ += 1;
+        }
+    }
+    doc.infos
+        .iter()
+        .enumerate()
+        .map(|(i, info)| {
+            let tag = tags.get(i).copied().unwrap_or(0);
+            let mut d = DocFeat {
+                tag,
+                ..DocFeat::default()
+            };
+            if !caps(info) {
+                return d;
+            }
+            let Some(s) = stats.get(&info.fold) else {
+                return d;
+            };
+            let mut types = s.types;
+            let mut outside = s.outside;
+            match NameType::of_tag(tag) {
+                Some(t) => types[t.index()] = types[t.index()].saturating_sub(1),
+                None => outside = outside.saturating_sub(1),
+            }
+            let mut best = 0;
+            for (k, &c) in types.iter().enumerate() {
+                if c > 0 {
+                    d.types |= 1 << k;
+                    if c > types[best] || types[best] == 0 {
+                        best = k;
+                    }
+                }
+            }
+            if d.types != 0 {
+                d.major = best as u8 + 1;
+            } else if outside > 0 {
+                d.only_outside = true;
+            }
+            let mut k = 0;
+            for &j in s.occ[..s.n_occ]
+                .iter()
+                .filter(|&&j| j as usize != i)
+                .take(4)
+            {
+                let j = j as usize;
+                d.contexts[k] = neighbour(j.checked_sub(1), 0x51);
+                d.contexts[k + 1] = neighbour(Some(j + 1), 0x52);
+                k += 2;
+            }
+            d.lower_elsewhere = s.lower > 0;
+            d.cap_elsewhere = s.cap > u32::from(cap_inner(info));
+            d
+        })
+        .collect()
+}
+
+/// Name spans (token index ranges and types) from BIO tags.
+pub fn tag_spans(tags: &[u8]) -> Vec<(Range<usize>, NameType)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, NameType)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let kind = NameType::of_tag(tag);
+        let continues = tag != 0 && tag % 2 == 0 && open.is_some_and(|(_, k)| Some(k) == kind);
+        if continues {
+            continue;
+        }
+        if let Some((s, k)) = open.take() {
+            out.push((s..i, k));
+        }
+        if let Some(k) = kind {
+            open = Some((i, k));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s..tags.len(), k));
+    }
+    out
+}
+
+/// First-stage features of every token of a document, computed once and
+/// shared by both stages.
+#[derive(Debug, Default)]
+pub(crate) struct BaseFeatures {
+    feats: Vec<u32>,
+    /// Token `i`'s features are `feats[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+}
+
+impl BaseFeatures {
+    pub(crate) fn new(hasher: &Hasher, doc: &Doc) -> BaseFeatures {
+        let mut b = BaseFeatures {
+            feats: Vec::with_capacity(doc.tokens.len() * 48),
+            offsets: Vec::with_capacity(doc.tokens.len() + 1),
+        };
+        for r in &doc.sentences {
+            features::extract(
+                hasher,
+                &doc.infos[r.clone()],
+                None,
+                &mut b.feats,
+                &mut b.offsets,
+            );
+            // The sentence's end offset is the next sentence's start.
+            b.offsets.pop();
+        }
+        b.offsets.push(b.feats.len() as u32);
+        b
+    }
+
+    fn token(&self, i: usize) -> &[u32] {
+        let (Some(&s), Some(&e)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return &[];
+        };
+        self.feats.get(s as usize..e as usize).unwrap_or(&[])
+    }
+}
+
+/// Decodes one stage over every sentence of `doc`, writing one tag per
+/// token into `tags`. `docf` (second stage) adds document features.
+pub(crate) fn run_stage(
+    stage: &Stage,
+    doc: &Doc,
+    base: &BaseFeatures,
+    docf: Option<&[DocFeat]>,
+    tags: &mut Vec<u8>,
+) {
+    let hasher = Hasher::new(stage.bits);
+    tags.clear();
+    tags.resize(doc.tokens.len(), 0);
+    let mut extra = Vec::new();
+    let mut offsets = Vec::new();
+    let mut emit = Vec::new();
+    let mut scratch = decode::Scratch::default();
+    let mut out = Vec::new();
+    for r in &doc.sentences {
+        extra.clear();
+        offsets.clear();
+        if let Some(d) = docf {
+            features::extract_doc(
+                &hasher,
+                &doc.infos[r.clone()],
+                &d[r.clone()],
+                &mut extra,
+                &mut offsets,
+            );
+        }
+        emit.clear();
+        for (k, i) in r.clone().enumerate() {
+            let more = match (offsets.get(k), offsets.get(k + 1)) {
+                (Some(&s), Some(&e)) => extra.get(s as usize..e as usize).unwrap_or(&[]),
+                _ => &[],
+            };
+            emit.push(stage.score(base.token(i), more));
+        }
+        decode::viterbi(&emit, &stage.trans, &stage.start, &mut scratch, &mut out);
+        tags[r.clone()].copy_from_slice(&out);
+    }
+}
+
+/// Titles and roles that precede a name ("Mr.", "Dr", "Sen.",
+/// "President"); CoNLL leaves them out of the name.
+fn is_title(token: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "adm",
+        "maj",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "supt",
+        "cmdr",
+        "messrs",
+        "president",
+        "chancellor",
+        "premier",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "pope",
+        "minister",
+        "secretary",
+        "chairman",
+        "ambassador",
+        "general",
+        "colonel",
+        "captain",
+        "sheikh",
+        "ayatollah",
+        "cardinal",
+        "bishop",
+        "coach",
+        "striker",
+        "defender",
+        "goalkeeper",
+    ];
+    let t = token.strip_suffix('.').unwrap_or(token);
+    t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
+/// A loaded tagger: model and gazetteer.
+#[derive(Debug)]
+pub struct Tagger {
+    model: Model,
+    gazetteer: Gazetteer,
+}
+
+impl Tagger {
+    /// A tagger from a parsed model and gazetteer.
+    pub fn new(model: Model, gazetteer: Gazetteer) -> Tagger {
+        Tagger { model, gazetteer }
+    }
+
+    /// Parses a serialized model and the gazetteer text.
+    pub fn from_bytes(model: &[u8], gazetteer: &str) -> Result<Tagger, ModelError> {
+        Ok(Tagger::new(
+            Model::from_bytes(model)?,
+            Gazetteer::parse(gazetteer),
+        ))
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Prepares `text` for tagging.
+    pub fn doc(&self, text: &str) -> Doc {
+        let mut doc = Doc::new(text, &self.gazetteer);
+        doc.mark_common(&self.model.vocab);
+        doc
+    }
+
+    /// One BIO tag per token of `doc`: the first stage, then the document
+    /// stage when the model has one.
+    pub fn tag_doc(&self, doc: &Doc) -> Vec<u8> {
+        let mut tags = Vec::new();
+        let Some(first) = self.model.stages.first() else {
+            tags.resize(doc.tokens.len(), 0);
+            return tags;
+        };
+        let base = BaseFeatures::new(&Hasher::new(first.bits), doc);
+        run_stage(first, doc, &base, None, &mut tags);
+        if let Some(second) = self.model.stages.get(1) {
+            let docf = doc_features(doc, &tags);
+            let base2;
+            let base = if second.bits == first.bits {
+                &base
+            } else {
+                base2 = BaseFeatures::new(&Hasher::new(second.bits), doc);
+                &base2
+            };
+            run_stage(second, doc, base, Some(&docf), &mut tags);
+        }
+        tags
+    }
+
+    /// The names in `text`, in order.
+    pub fn names(&self, text: &str) -> Vec<Name> {
+        let doc = self.doc(text);
+        let tags = self.tag_doc(&doc);
+        tag_spans(&tags)
+            .into_iter()
+            .filter_map(|(mut r, kind)| {
+                // Titles are not part of a person's name (CoNLL convention).
+                while kind == NameType::Per
+                    && r.len() > 1
+                    && doc
+                        .tokens
+                        .get(r.start)
+                        .is_some_and(|t| is_title(t.text(text)))
+                {
+                    r.start += 1;
+                }
+                let first = doc.tokens.get(r.start)?;
+                let last = doc.tokens.get(r.end.checked_sub(1)?)?;
+                Some(Name {
+                    span: Span::new(first.span.start, last.span.end),
+                    kind,
+                })
+            })
+            .collect()
+    }
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+static GAZETTEER_TEXT: &str = include_str!("../../models/gazetteer.txt");
+
+/// The tagger shipped with the library (`models/ner.bin` and
+/// `models/gazetteer.txt`), parsed on first use; `Err` when the embedded
+/// model is missing or does not match this code.
+pub fn embedded() -> Result<&'static Tagger, &'static ModelError> {
+    static TAGGER: OnceLock<Result<Tagger, ModelError>> = OnceLock::new();
+    TAGGER
+        .get_or_init(|| Tagger::from_bytes(MODEL_BYTES, GAZETTEER_TEXT))
+        .as_ref()
+}
+
+/// The embedded gazetteer text (for tools and tests).
+pub fn embedded_gazetteer_text() -> &'static str {
+    GAZETTEER_TEXT
+}
+
+/// Pushes a [`Candidate`] at [`priority::NAME`] for every name the embedded
+/// tagger finds in `text`, with its refined label. Finds nothing when no
+/// model is embedded.
+pub fn recognize(text: &str, candidates: &mut Vec<Candidate>) {
+    let Ok(tagger) = embedded() else { return };
+    for name in tagger.names(text) {
+        let label = refine::label(text, name, tagger.gazetteer());
+        candidates.push(Candidate::new(
+            Mention::new(text, name.span, label),
+            priority::NAME,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_types() {
+        for t in NameType::ALL {
+            assert_eq!(NameType::of_tag(t.begin_tag()), Some(t));
+            assert_eq!(NameType::of_tag(t.inside_tag()), Some(t));
+            assert_eq!(NameType::from_conll(t.conll()), Some(t));
+        }
+        assert_eq!(NameType::of_tag(0), None);
+        assert_eq!(NameType::of_tag(200), None);
+    }
+
+    #[test]
+    fn spans_from_tags() {
+        // B-PER I-PER O B-LOC B-LOC I-ORG(stray) I-ORG
+        let tags = [1, 2, 0, 5, 5, 4, 4];
+        let spans = tag_spans(&tags);
+        assert_eq!(
+            spans,
+            vec![
+                (0..2, NameType::Per),
+                (3..4, NameType::Loc),
+                (4..5, NameType::Loc),
+                (5..7, NameType::Org)
+            ]
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Attribution rules, each with a test. Mentions are given by hand here so
+//! the rules are tested apart from the name tagger.
+
+use super::*;
+use crate::entities;
+
+/// Quotes of `text` with `(substring, label)` mentions marked in order,
+/// as `(quote text, speaker name, cue)`.
+fn attribute(text: &str, items: &[(&str, Label)]) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut at = 0;
+    let mut ms: Vec<Mention> = items
+        .iter()
+        .map(|(s, l)| {
+            let start = at + text[at..].find(s).expect("mention substring present");
+            at = start + s.len();
+            Mention::new(text, Span::new(start, at), *l)
+        })
+        .collect();
+    let es = entities::group(text, &mut ms);
+    find(text, &ms, &es)
+        .into_iter()
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.speaker.map(|e| es[e].name.clone()),
+                q.cue.map(|c| c.slice(text).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn speakers(text: &str, items: &[(&str, Label)]) -> Vec<Option<String>> {
+    attribute(text, items).into_iter().map(|q| q.1).collect()
+}
+
+const P: Label = Label::Person;
+
+#[test]
+fn name_said_after_quote() {
+    let q = attribute(
+        "“We are not in a hurry,” Peskov told reporters.",
+        &[("Peskov", P)],
+    );
+    assert_eq!(
+        q,
+        vec![(
+            "“We are not in a hurry,”".into(),
+            Some("Peskov".into()),
+            Some("told".into())
+        )]
+    );
+}
+
+#[test]
+fn said_name_after_quote_with_role() {
+    let t = "\"It is over,\" said Kremlin spokesperson Dmitry Peskov.";
+    assert_eq!(
+        speakers(t, &[("Dmitry Peskov", P)]),
+        vec![Some("Dmitry Peskov".into())]
+    );
+}
+
+#[test]
+fn according_to() {
+    let t = "“Prices will rise,” according to Janet Ortiz, an economist.";
+    assert_eq!(
+        speakers(t, &[("Janet Ortiz", P)]),
+        vec![Some("Janet Ortiz".into())]
+    );
+    let t = "According to Janet Ortiz, “prices will rise next year.”";
+    assert_eq!(
+        speakers(t, &[("Janet Ortiz", P)]),
+        vec![Some("Janet Ortiz".into())]
+    );
+}
+
+#[test]
+fn colon_before_quote() {
+    let t = "Mayor Ana Ruiz said: “The bridge reopens on Monday.”";
+    assert_eq!(
+        speakers(t, &[("Ana Ruiz", P)]),
+        vec![Some("Ana Ruiz".into())]
+    );
+}
+
+#[test]
+fn quoted_as_saying() {
+    let t = "Tom Baker was quoted as saying “we never planned this.”";
+    let q = attribute(t, &[("Tom Baker", P)]);
+    assert_eq!(q[0].1.as_deref(), Some("Tom Baker"));
+    assert_eq!(q[0].2.as_deref(), Some("was quoted as saying"));
+}
+
+#[test]
+fn told_outlet_and_added() {
+    let t = "Lena Park met voters. “It went well,” Park told NBC. “We will be back,” she added.";
+    let q = attribute(t, &[("Lena Park", P), ("Park", P), ("NBC", Label::Org)]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].1.as_deref(), Some("Lena Park"));
+    assert_eq!(q[1].1.as_deref(), Some("Lena Park"));
+    assert_eq!(q[1].2.as_deref(), Some("added"));
+}
+
+#[test]
+fn pronoun_resolves_to_nearest_person_outside_quotes() {
+    let t = "Omar Haddad spoke after Maria Lopez left. “We disagree,” he said.";
+    // Nearest person before "he" is Maria Lopez: the rule is positional.
+    assert_eq!(
+        speakers(t, &[("Omar Haddad", P), ("Maria Lopez", P)]),
+        vec![Some("Maria Lopez".into())]
+    );
+    let t = "Omar Haddad arrived. “Ask Maria Lopez,” he said.";
+    assert_eq!(
+        speakers(t, &[("Omar Haddad", P), ("Maria Lopez", P)]),
+        vec![Some("Omar Haddad".into())]
+    );
+}
+
+#[test]
+fn nominal_with_role() {
+    let t = "Dmitry Peskov, the Kremlin spokesperson, spoke. “No comment,” the spokesperson said.";
+    assert_eq!(
+        speakers(t, &[("Dmitry Peskov", P)]),
+        vec![Some("Dmitry Peskov".into())]
+    );
+}
+
+#[test]
+fn continuation_across_paragraphs() {
+    let t = "“We are ready,” Peskov said.\n\n“The conditions are not there yet.”";
+    assert_eq!(
+        speakers(t, &[("Peskov", P)]),
+        vec![Some("Peskov".into()), Some("Peskov".into())]
+    );
+}
+
+#[test]
+fn quote_spanning_paragraphs() {
+    let t = "“First part.\n\n“Second part,” Grossi said.";
+    let q = attribute(t, &[("Grossi", P)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Grossi"));
+}
+
+#[test]
+fn speaker_in_next_sentence() {
+    let t = "“We will not back down.” That was the message Prime Minister Sara Holm gave reporters, who said little.";
+    // The cue ("said") and the person are in the next sentence.
+    assert_eq!(
+        speakers(t, &[("Sara Holm", P)]),
+        vec![Some("Sara Holm".into())]
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let t = "Moscow calls it a “special military operation” in Ukraine.";
+    assert!(attribute(t, &[("Moscow", Label::Gpe), ("Ukraine", Label::Gpe)]).is_empty());
+    let t = "The so-called “peace plan” failed.";
+    assert!(attribute(t, &[]).is_empty());
+    let t = "He reviewed the film “Dune” last week.";
+    assert!(attribute(t, &[]).is_empty());
+}
+
+#[test]
+fn embedded_quote_after_speech_verb() {
+    let t =
+        "Rafael Grossi told the Financial Times that the situation was “extremely fragile” now.";
+    let q = attribute(t, &[("Rafael Grossi", P), ("Financial Times", Label::Org)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Rafael Grossi"));
+}
+
+#[test]
+fn same_surname_speakers_kept_apart() {
+    let t = "Bill Clinton spoke first. “It was great,” Clinton said. Then Hillary Clinton took the stage. “Thank you,” Clinton said.";
+    let s = speakers(
+        t,
+        &[
+            ("Bill Clinton", P),
+            ("Clinton", P),
+            ("Hillary Clinton", P),
+            ("Clinton", P),
+        ],
+    );
+    assert_eq!(
+        s,
+        vec![Some("Bill Clinton".into()), Some("Hillary Clinton".into())]
+    );
+}
+
+#[test]
+fn nested_and_unbalanced_never_crash() {
+    let t = "“He said ‘never’ to me,” Ann Lee said. Then “an open quote\nand a plain line.";
+    let q = attribute(t, &[("Ann Lee", P)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn second_quote_in_a_paragraph_continues_its_speaker() {
+    let t = "“We are not in a hurry,” Peskov told reporters. “The conditions are not there yet.”";
+    assert_eq!(
+        speakers(t, &[("Peskov", P)]),
+        vec![Some("Peskov".into()), Some("Peskov".into())]
+    );
+}
+
+#[test]
+fn colon_introduces_the_subject() {
+    let t = "Lucas Ferraz was more sceptical: “One good year does not make a trend.”";
+    let q = attribute(t, &[("Lucas Ferraz", P)]);
+    assert_eq!(q[0].1.as_deref(), Some("Lucas Ferraz"));
+    assert_eq!(q[0].2.as_deref(), Some(":"));
+}
