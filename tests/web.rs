@@ -460,3 +460,25 @@ fn every_label_has_a_hue_and_round_trips_in_a_set() {
     assert_eq!(some.to_names(), "DATE,MONEY");
     assert_eq!(LabelSet::from_names("MONEY, DATE,NOPE"), some);
 }
+
+/// Hovering a name shows the entity it refers to and its role.
+#[wasm_bindgen_test]
+fn tooltip_names_the_entity_and_its_role() {
+    use entity_lens::app::components::highlighted_view::tooltip;
+    use entity_lens::{Entity, Label, Mention, Span};
+    let text = "Putin";
+    let m = Mention::new(text, Span::new(0, 5), Label::Person);
+    let e = Entity {
+        label: Label::Person,
+        name: "Vladimir Putin".into(),
+        aliases: vec!["Putin".into()],
+        roles: vec!["Russian President".into()],
+        mentions: vec![0],
+        country: None,
+    };
+    assert_eq!(
+        tooltip(&m, Some(&e)),
+        "Person (PERSON) — Vladimir Putin, Russian President"
+    );
+    assert_eq!(tooltip(&m, None), "Person (PERSON)");
+}

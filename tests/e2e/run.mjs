@@ -126,6 +126,11 @@ test("boots under the CSP and highlights the sample", async (browser) => {
   equal(await marked(page, "MONEY"), ["$3.5 billion", "5 million euros", "$78"], "money");
   const people = await marked(page, "PERSON");
   for (const p of ["Vladimir Putin", "Dmitry Peskov", "Rafael Grossi"]) check(people.includes(p), `PERSON ${p} not in ${people}`);
+  // Hovering a surname shows the whole name and the role the text gives.
+  const putinTitles = await page.$$eval('#highlighted mark[data-label="PERSON"]', (ms) =>
+    ms.filter((m) => m.querySelector(".mention-text").textContent === "Putin").map((m) => m.title),
+  );
+  check(putinTitles.length > 0 && putinTitles.every((t) => t.includes("Vladimir Putin") && t.includes("Russian President")), `Putin tooltips: ${putinTitles}`);
   // The sidebar's count for each label is the number of its marks.
   const sidebar = await page.$$eval(".sidebar .group", (gs) =>
     Object.fromEntries(gs.map((g) => [g.dataset.label, Number(g.querySelector("h3 .count").textContent)])),

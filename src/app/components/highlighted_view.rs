@@ -10,7 +10,7 @@ use crate::app::label_set::LabelSet;
 use crate::app::palette;
 use crate::app::segments::{segments, Segment};
 use crate::app::state::{Selection, Shared};
-use crate::Mention;
+use crate::{Entity, Mention};
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -27,12 +27,22 @@ pub struct HighlightedViewProps {
     pub on_select: Callback<usize>,
 }
 
-/// The tooltip of a mention: `Date (DATE): 2023-12-15`.
-pub fn tooltip(m: &Mention) -> String {
+/// The tooltip of a mention: `Date (DATE): 2023-12-15`, and for a name
+/// the entity it refers to with its roles: `Person (PERSON) — Vladimir
+/// Putin, Russian President`.
+pub fn tooltip(m: &Mention, entity: Option<&Entity>) -> String {
     let mut title = format!("{} ({})", m.label.description(), m.label.as_str());
     if let Some(v) = &m.value {
         title.push_str(": ");
         title.push_str(&v.to_string());
+    }
+    if let Some(e) = entity.filter(|e| e.label.is_name()) {
+        title.push_str(" — ");
+        title.push_str(&e.name);
+        for r in &e.roles {
+            title.push_str(", ");
+            title.push_str(r);
+        }
     }
     title
 }
@@ -41,6 +51,7 @@ pub fn tooltip(m: &Mention) -> String {
 fn mark(
     index: usize,
     m: &Mention,
+    entity: Option<&Entity>,
     picked: bool,
     focused: bool,
     on_select: &Callback<usize>,
@@ -57,7 +68,7 @@ fn mark(
             {class}
             data-label={m.label.as_str()}
             data-mention={index.to_string()}
-            title={tooltip(m)}
+            title={tooltip(m, entity)}
             {onclick}
         >
             <span class="mention-text">{ m.text.clone() }</span>
@@ -106,6 +117,7 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
                 Some(m) => mark(
                     i,
                     m,
+                    m.entity.and_then(|e| analysis.entities.get(e)),
                     picked.is_some() && m.entity == picked,
                     focused == Some(i),
                     &props.on_select,
