@@ -19,7 +19,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// Number words with their values (0–90).
-const SMALL: &[(&str, f64)] = &[
+pub(crate) const SMALL: &[(&str, f64)] = &[
     ("zero", 0.0),
     ("one", 1.0),
     ("two", 2.0),

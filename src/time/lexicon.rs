@@ -190,43 +190,26 @@ pub fn unit(t: &Token<'_>) -> Option<(Unit, bool)> {
     })
 }
 
-/// Small number words with their values (for durations and "ago").
+/// Small number words with their values (for durations and "ago"): the
+/// number recognizer's words from one to ninety, plus "a", "hundred",
+/// "dozen" and "half".
 pub fn number_word(t: &Token<'_>) -> Option<f64> {
-    const WORDS: &[(&str, f64)] = &[
+    const EXTRA: &[(&str, f64)] = &[
         ("a", 1.0),
         ("an", 1.0),
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
         ("hundred", 100.0),
         ("dozen", 12.0),
         ("half", 0.5),
     ];
-    WORDS.iter().find(|(w, _)| t.is(w)).map(|(_, v)| *v)
+    EXTRA
+        .iter()
+        .chain(
+            crate::recognize::numbers::SMALL
+                .iter()
+                .filter(|(_, v)| *v > 0.0),
+        )
+        .find(|(w, _)| t.is(w))
+        .map(|(_, v)| *v)
 }
 
 /// Ordinal words and their values ("first" → 1), for quarters and halves.
