@@ -482,3 +482,29 @@ fn tooltip_names_the_entity_and_its_role() {
     );
     assert_eq!(tooltip(&m, None), "Person (PERSON)");
 }
+
+/// The timeline lists dated mentions in time order with their sentences;
+/// durations are not dates and stay out.
+#[wasm_bindgen_test]
+async fn timeline_lists_dates_in_time_order_with_sentences() {
+    use entity_lens::app::components::timeline::{Timeline, TimelineProps};
+    let text = "date 2023-12-16\nTalks resume on 5 March 2024. They failed on 2 May 2022 after two years of work.";
+    let root = container();
+    let props = TimelineProps {
+        analyzed: analyzed(text),
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts(&root, ".timeline .when"),
+        vec!["2022-05-02", "2023-12-16", "2024-03-05"]
+    );
+    let contexts = texts(&root, ".timeline .context");
+    assert_eq!(
+        contexts[0],
+        "They failed on 2 May 2022 after two years of work."
+    );
+    assert_eq!(contexts[2], "Talks resume on 5 March 2024.");
+    assert_eq!(texts(&root, ".timeline h3 .count"), vec!["3"]);
+}

@@ -237,6 +237,16 @@ fn sentence_start(text: &str, to: usize) -> usize {
     from
 }
 
+/// The sentence around `span` (bounded to a few hundred bytes each side),
+/// for showing a mention in context.
+pub fn sentence_around(text: &str, span: Span) -> Span {
+    let start = sentence_start(text, span.start);
+    let end = sentence_end(text, span.end).max(span.end);
+    let s = Span::new(start, end);
+    let lead = s.slice(text).len() - s.slice(text).trim_start().len();
+    Span::new(start + lead, end)
+}
+
 /// What a speaker phrase resolved to.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Who {

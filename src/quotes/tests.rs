@@ -213,3 +213,11 @@ fn colon_introduces_the_subject() {
     assert_eq!(q[0].1.as_deref(), Some("Lucas Ferraz"));
     assert_eq!(q[0].2.as_deref(), Some(":"));
 }
+
+#[test]
+fn sentence_around_a_mention() {
+    let t = "First one. The U.S. met on Friday, he said.\nNext line.";
+    let at = t.find("Friday").unwrap_or(0);
+    let s = sentence_around(t, Span::new(at, at + 6));
+    assert_eq!(s.slice(t), "The U.S. met on Friday, he said.");
+}

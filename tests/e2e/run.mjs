@@ -126,6 +126,12 @@ test("boots under the CSP and highlights the sample", async (browser) => {
   equal(await marked(page, "MONEY"), ["$3.5 billion", "5 million euros", "$78"], "money");
   const people = await marked(page, "PERSON");
   for (const p of ["Vladimir Putin", "Dmitry Peskov", "Rafael Grossi"]) check(people.includes(p), `PERSON ${p} not in ${people}`);
+  // The timeline lists the sample's dates in time order.
+  const when = await page.$$eval(".timeline .when", (ws) => ws.map((w) => w.textContent));
+  check(when.length >= 8, `timeline entries: ${when}`);
+  const known = when.filter((w) => /^\d/.test(w));
+  equal(known, [...known].sort(), "timeline order");
+  check(when.includes("2023-12-15"), `"on Friday" resolved in the timeline: ${when}`);
   // Hovering a surname shows the whole name and the role the text gives.
   const putinTitles = await page.$$eval('#highlighted mark[data-label="PERSON"]', (ms) =>
     ms.filter((m) => m.querySelector(".mention-text").textContent === "Putin").map((m) => m.title),

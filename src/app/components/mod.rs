@@ -8,3 +8,4 @@ pub mod label_toggles;
 pub mod notice;
 pub mod quotes;
 pub mod sidebar;
+pub mod timeline;

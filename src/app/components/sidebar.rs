@@ -3,6 +3,7 @@
 //! its mentions and scrolls to them; picking it again steps to the next.
 
 use super::quotes::QuoteList;
+use super::timeline::Timeline;
 use crate::app::label_set::LabelSet;
 use crate::app::palette;
 use crate::app::state::{Selection, Shared};
@@ -133,6 +134,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 { for groups }
             }
             <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
+            <Timeline analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
         </nav>
     }
 }
