@@ -50,7 +50,7 @@ pub fn document_date_control(props: &DocumentDateProps) -> Html {
                 ..
             }),
         ) => "given",
-        (None, None) => "none found: relative dates stay unresolved",
+        (None, None) => "none found: set one to resolve relative dates (“on Friday”, “last week”)",
     };
     let reset = props.chosen.is_some().then(|| {
         let onclick = props.on_change.reform(|_: MouseEvent| None);
