@@ -4,34 +4,10 @@
 //! QUANTITY mentions must have exactly the bracketed extents, labels and
 //! values. Every failing row is printed.
 
+mod common;
+
+use common::{parse_text, split_list};
 use entity_lens::{analyze, Label, Options, Value};
-
-/// Splits a text with `[bracketed]` extents into the plain text and the
-/// bracketed pieces.
-fn parse_text(marked: &str) -> (String, Vec<String>) {
-    let mut plain = String::new();
-    let mut pieces = Vec::new();
-    let mut current: Option<String> = None;
-    for c in marked.chars() {
-        match (c, current.as_mut()) {
-            ('[', None) => current = Some(String::new()),
-            (']', Some(_)) => pieces.extend(current.take()),
-            (c, Some(p)) => {
-                p.push(c);
-                plain.push(c);
-            }
-            (c, None) => plain.push(c),
-        }
-    }
-    (plain, pieces)
-}
-
-fn split_list(s: &str) -> Vec<String> {
-    if s.trim() == "-" {
-        return Vec::new();
-    }
-    s.split(" | ").map(|x| x.trim().to_string()).collect()
-}
 
 /// Values match when equal as text or, for plain numbers, within 1e-9.
 fn same_value(expected: &str, got: &Option<Value>) -> bool {

@@ -3,38 +3,13 @@
 //! its document date; the DATE and TIME mentions must have exactly the
 //! bracketed extents, values and types. Every failing row is printed.
 
+mod common;
+
+use common::{parse_text, split_list};
 use entity_lens::{analyze, Label, Options, Value};
 
 /// One expected mention: extent text, TIMEX3 value, type.
 type Expected = (String, String, String);
-
-/// Splits a text with `[bracketed]` extents into the plain text and the
-/// bracketed pieces; `\n` stands for a line break.
-fn parse_text(marked: &str) -> (String, Vec<String>) {
-    let marked = marked.replace("\\n", "\n");
-    let mut plain = String::new();
-    let mut pieces = Vec::new();
-    let mut current: Option<String> = None;
-    for c in marked.chars() {
-        match (c, current.as_mut()) {
-            ('[', None) => current = Some(String::new()),
-            (']', Some(_)) => pieces.extend(current.take()),
-            (c, Some(p)) => {
-                p.push(c);
-                plain.push(c);
-            }
-            (c, None) => plain.push(c),
-        }
-    }
-    (plain, pieces)
-}
-
-fn split_list(s: &str) -> Vec<String> {
-    if s.trim() == "-" {
-        return Vec::new();
-    }
-    s.split(" | ").map(|x| x.trim().to_string()).collect()
-}
 
 #[test]
 fn time_cases() {
