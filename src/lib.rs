@@ -84,12 +84,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
     // Debris is never part of a mention: "May<b>10:30" is not one date.
     candidates.retain(|c| !c.mention.span.overlaps_any(&debris));
+    // Mentions were sliced from the cleaned text, which equals the text as
+    // pasted everywhere outside debris — and no mention overlaps debris.
     let mut mentions = merge::resolve(candidates);
-    // Candidates were found in the cleaned text; report the text as pasted
-    // (identical outside debris, which no mention overlaps).
-    for m in &mut mentions {
-        m.text = m.span.slice(text).to_string();
-    }
+    debug_assert!(mentions.iter().all(|m| m.text == m.span.slice(text)));
     let entities = entities::group(text, &mut mentions);
     let quotes = quotes::find(text, &mentions, &entities);
     Analysis {
