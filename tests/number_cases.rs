@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{parse_text, split_list};
+use common::{parse_text, rows, split_list};
 use entity_lens::{analyze, Label, Options, Value};
 
 /// Values match when equal as text or, for plain numbers, within 1e-9.
@@ -24,21 +24,16 @@ fn same_value(expected: &str, got: &Option<Value>) -> bool {
 fn number_cases() {
     let table = include_str!("data/number_cases.tsv");
     let mut failures = Vec::new();
-    let mut rows = 0;
-    for (n, line) in table.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        rows += 1;
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {}: 3 tab-separated columns", n + 1);
+    let mut count = 0;
+    for (line, cols) in rows(table, 3) {
+        count += 1;
         let (text, extents) = parse_text(cols[0]);
         let labels = split_list(cols[1]);
         let values = split_list(cols[2]);
         assert!(
             extents.len() == labels.len() && labels.len() == values.len(),
             "line {}: {} extents, {} labels, {} values",
-            n + 1,
+            line,
             extents.len(),
             labels.len(),
             values.len()
@@ -80,17 +75,17 @@ fn number_cases() {
                 .collect();
             failures.push(format!(
                 "line {}: {text:?}\n    expected {extents:?} {labels:?} {values:?}\n    got      {shown:?}",
-                n + 1
+                line
             ));
         }
     }
     for f in &failures {
         println!("{f}");
     }
-    assert!(rows >= 90, "the table has {rows} rows");
+    assert!(count >= 90, "the table has {count} rows");
     assert!(
         failures.is_empty(),
-        "{} of {rows} number cases failed (listed above)",
+        "{} of {count} number cases failed (listed above)",
         failures.len()
     );
 }

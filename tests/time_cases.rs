@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{parse_text, split_list};
+use common::{parse_text, rows, split_list};
 use entity_lens::{analyze, Label, Options, Value};
 
 /// One expected mention: extent text, TIMEX3 value, type.
@@ -15,14 +15,9 @@ type Expected = (String, String, String);
 fn time_cases() {
     let table = include_str!("data/time_cases.tsv");
     let mut failures = Vec::new();
-    let mut rows = 0;
-    for (n, line) in table.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        rows += 1;
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 4, "line {}: 4 tab-separated columns", n + 1);
+    let mut count = 0;
+    for (line, cols) in rows(table, 4) {
+        count += 1;
         let date = chrono::NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").ok();
         let (text, extents) = parse_text(cols[1]);
         let values = split_list(cols[2]);
@@ -30,7 +25,7 @@ fn time_cases() {
         assert!(
             extents.len() == values.len() && values.len() == kinds.len(),
             "line {}: {} extents, {} values, {} types",
-            n + 1,
+            line,
             extents.len(),
             values.len(),
             kinds.len()
@@ -61,21 +56,17 @@ fn time_cases() {
         if got != expected {
             failures.push(format!(
                 "line {}: {:?} ({})\n    expected {:?}\n    got      {:?}",
-                n + 1,
-                text,
-                cols[0],
-                expected,
-                got
+                line, text, cols[0], expected, got
             ));
         }
     }
     for f in &failures {
         println!("{f}");
     }
-    assert!(rows >= 200, "the table has {rows} rows");
+    assert!(count >= 200, "the table has {count} rows");
     assert!(
         failures.is_empty(),
-        "{} of {rows} time cases failed (listed above)",
+        "{} of {count} time cases failed (listed above)",
         failures.len()
     );
 }

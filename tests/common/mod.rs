@@ -1,6 +1,26 @@
 //! Shared by the table-driven tests (`time_cases`, `number_cases`): the
 //! row format `text with [bracketed] extents<TAB>value | value ...`.
 
+/// The data rows of a tab-separated table — `#` comments and blank lines
+/// skipped — as `(1-based line number, columns)`, each checked to have
+/// exactly `columns` columns.
+pub fn rows(table: &str, columns: usize) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    table
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .map(move |(n, line)| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(
+                cols.len(),
+                columns,
+                "line {}: {columns} tab-separated columns",
+                n + 1
+            );
+            (n + 1, cols)
+        })
+}
+
 /// Splits a text with `[bracketed]` extents into the plain text and the
 /// bracketed pieces; `\n` (backslash, n) stands for a line break.
 pub fn parse_text(marked: &str) -> (String, Vec<String>) {
