@@ -18,6 +18,7 @@
 //! are grouped by their normalized value.
 
 pub mod aliases;
+pub mod gender;
 pub mod roles;
 
 use crate::analysis::{Entity, Mention, Value};

@@ -257,6 +257,14 @@ pub fn after(text: &str, end: usize) -> Option<Span> {
     if ws.is_empty() || ws.len() > 8 || !ws.iter().any(|(_, w)| is_title(w)) {
         return None;
     }
+    // "Robert Hale, and its new chairwoman, Susan Ortiz": a list, not an
+    // appositive; "X, who ...": a clause.
+    if matches!(
+        ws[0].1.to_ascii_lowercase().as_str(),
+        "and" | "or" | "but" | "nor" | "who" | "whose" | "which" | "while" | "where" | "with"
+    ) {
+        return None;
+    }
     let mut first = 0;
     while first < ws.len()
         && matches!(
@@ -283,6 +291,14 @@ mod tests {
     fn role_after(text: &str, name: &str) -> Option<String> {
         let end = text.find(name)? + name.len();
         after(text, end).map(|s| s.slice(text).to_string())
+    }
+
+    #[test]
+    fn a_list_or_a_clause_is_not_an_appositive() {
+        let t = "The chief executive, Robert Hale, and its new chairwoman, Susan Ortiz, said";
+        assert_eq!(role_after(t, "Robert Hale"), None);
+        let t = "Robert Hale, who was chairman of the board, said";
+        assert_eq!(role_after(t, "Robert Hale"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 pub mod spans;
 
 use crate::analysis::{Entity, Mention, Quote};
+use crate::entities::gender::{self, Gender};
 use crate::label::Label;
 use crate::span::{floor_char_boundary, Span};
 
@@ -266,6 +267,9 @@ struct Ctx<'a> {
     quotes: &'a [spans::RawQuote],
     /// Every word of every person's roles, lower-cased.
     role_words: std::collections::HashSet<String>,
+    /// Each entity's gender as far as the text tells, worked out on first
+    /// use (only quotes with a pronoun cue need it).
+    genders: std::cell::OnceCell<Vec<Option<Gender>>>,
 }
 
 impl Ctx<'_> {
@@ -320,6 +324,32 @@ impl Ctx<'_> {
             .map(|w| Who::Nominal(w.span))
     }
 
+    /// The end of the word starting at `pos`.
+    fn word_end(&self, pos: usize) -> usize {
+        self.text[pos..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(self.text.len(), |k| pos + k)
+    }
+
+    /// True when entity `e` can be referred to by a pronoun of gender
+    /// `wanted` (an entity of unknown gender fits any pronoun).
+    fn fits(&self, e: usize, wanted: Option<Gender>) -> bool {
+        let Some(wanted) = wanted else {
+            return true;
+        };
+        let genders = self.genders.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|ent| {
+                    (ent.label == Label::Person)
+                        .then(|| gender::of_entity(self.text, ent, self.mentions))
+                        .flatten()
+                })
+                .collect()
+        });
+        genders.get(e).copied().flatten().is_none_or(|g| g == wanted)
+    }
+
     /// True when some person's role contains `word`.
     fn role_word(&self, word: &str) -> bool {
         self.role_words.contains(&word.to_lowercase())
@@ -330,11 +360,15 @@ impl Ctx<'_> {
         match who {
             Who::Mention(i) => self.mentions[i].entity,
             Who::Pronoun(pos) => {
+                // The nearest person outside quotes whom the pronoun fits:
+                // "she" skips a man named in between.
+                let wanted = gender::of_pronoun(&self.text[pos..self.word_end(pos)]);
                 let r = self.mentions_in(pos.saturating_sub(ANTECEDENT_WINDOW), pos);
                 r.rev()
                     .map(|i| &self.mentions[i])
-                    .find(|m| m.label == Label::Person && !self.in_quote(m.span.start))
-                    .and_then(|m| m.entity)
+                    .filter(|m| m.label == Label::Person && !self.in_quote(m.span.start))
+                    .filter_map(|m| m.entity)
+                    .find(|&e| self.fits(e, wanted))
             }
             Who::Nominal(span) => {
                 let word = span.slice(self.text);
@@ -444,6 +478,7 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
             .flat_map(|r| r.split_whitespace())
             .map(str::to_lowercase)
             .collect(),
+        genders: std::cell::OnceCell::new(),
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in &raw {

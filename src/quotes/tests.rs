@@ -103,11 +103,17 @@ fn told_outlet_and_added() {
 
 #[test]
 fn pronoun_resolves_to_nearest_person_outside_quotes() {
+    let t = "Omar Haddad spoke after Kiri Tane left. “We disagree,” he said.";
+    // Nearest person before "he" whose gender is unknown: Kiri Tane.
+    assert_eq!(
+        speakers(t, &[("Omar Haddad", P), ("Kiri Tane", P)]),
+        vec![Some("Kiri Tane".into())]
+    );
+    // "Maria" tells: "he" skips her for Omar Haddad.
     let t = "Omar Haddad spoke after Maria Lopez left. “We disagree,” he said.";
-    // Nearest person before "he" is Maria Lopez: the rule is positional.
     assert_eq!(
         speakers(t, &[("Omar Haddad", P), ("Maria Lopez", P)]),
-        vec![Some("Maria Lopez".into())]
+        vec![Some("Omar Haddad".into())]
     );
     let t = "Omar Haddad arrived. “Ask Maria Lopez,” he said.";
     assert_eq!(
@@ -220,4 +226,36 @@ fn sentence_around_a_mention() {
     let at = t.find("Friday").unwrap_or(0);
     let s = sentence_around(t, Span::new(at, at + 6));
     assert_eq!(s.slice(t), "The U.S. met on Friday, he said.");
+}
+
+#[test]
+fn pronoun_skips_a_person_of_the_other_gender() {
+    // Given names tell: "she" is Maria Lopez, not the nearer Tom Becker.
+    let text = "Maria Lopez met Tom Becker on Monday. “We will sign next week,” she said.";
+    assert_eq!(
+        speakers(text, &[("Maria Lopez", P), ("Tom Becker", P)]),
+        vec![Some("Maria Lopez".into())]
+    );
+    // Titles and roles tell, where the given name is unknown.
+    let text = "Mrs. Okafor thanked Mr. Adeyemi. “He has been patient,” she said. \
+                “We disagree on much,” he added.";
+    assert_eq!(
+        speakers(text, &[("Okafor", P), ("Adeyemi", P)]),
+        vec![Some("Okafor".into()), Some("Adeyemi".into())]
+    );
+    let text = "The spokeswoman, Kiri Tane, stood beside Mr. Ngata. “No comment,” she said.";
+    assert_eq!(
+        speakers(text, &[("Kiri Tane", P), ("Ngata", P)]),
+        vec![Some("Kiri Tane".into())]
+    );
+}
+
+#[test]
+fn pronoun_takes_the_nearest_person_when_genders_are_unknown() {
+    // Neither name tells a gender: the nearest person, as before.
+    let text = "Kiri Tane met Ngata. “No comment,” she said.";
+    assert_eq!(
+        speakers(text, &[("Kiri Tane", P), ("Ngata", P)]),
+        vec![Some("Ngata".into())]
+    );
 }
