@@ -1,5 +1,6 @@
 //! Times each pipeline stage on a generated input: `cargo run --release
-//! --example stages -- KIND` (news, nospace, quotes). A profiling aid.
+//! --example stages -- KIND` (news, nospace, quotes, digits), or on a file:
+//! `-- FILE`. A profiling aid.
 
 use entity_lens::merge::Candidate;
 use entity_lens::{debris, entities, merge, quotes, recognize, time};
@@ -11,6 +12,9 @@ fn main() {
         "nospace" => "a".repeat(1 << 20),
         "quotes" => "“".repeat(100_000),
         "digits" => "1".repeat(1 << 20),
+        path if std::path::Path::new(path).is_file() => {
+            std::fs::read_to_string(path).expect("a UTF-8 file")
+        }
         _ => {
             let para =
                 "On Friday, Peskov said the U.S. paid $3.5 billion (12%) to desk@example.com. \
@@ -32,6 +36,9 @@ fn main() {
     let t = Instant::now();
     time::recognize(&clean, None, &mut c);
     println!("time        {:?}", t.elapsed());
+    let t = Instant::now();
+    entity_lens::ner::recognize(&clean, &mut c);
+    println!("names       {:?}", t.elapsed());
     let t = Instant::now();
     let mut m = merge::resolve(c);
     println!("merge       {:?} ({} mentions)", t.elapsed(), m.len());

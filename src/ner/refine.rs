@@ -269,7 +269,10 @@ pub fn label(text: &str, name: Name, gazetteer: &Gazetteer) -> Label {
             let mask = gazetteer.lookup(s);
             let lower = s.to_lowercase();
             let head = last_word(s);
-            let after = text.get(name.span.end..).unwrap_or("");
+            // Only the next word matters: lower-casing the rest of the
+            // document for every name made long texts quadratic.
+            let end = crate::span::floor_char_boundary(text, name.span.end + 16);
+            let after = text.get(name.span.end..end).unwrap_or("");
             let after = after.trim_start_matches([' ', '-']).to_lowercase();
             if mask & cat::LANGUAGE != 0
                 && (after.starts_with("language") || after.starts_with("speaking"))
