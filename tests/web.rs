@@ -508,3 +508,47 @@ async fn timeline_lists_dates_in_time_order_with_sentences() {
     assert_eq!(contexts[2], "Talks resume on 5 March 2024.");
     assert_eq!(texts(&root, ".timeline h3 .count"), vec!["3"]);
 }
+
+#[wasm_bindgen_test]
+fn a_failure_keeps_the_text_and_says_so() {
+    use entity_lens::app::panic;
+    let doc = gloo::utils::document();
+    let body = doc.body().expect("body");
+    let editor: web_sys::HtmlTextAreaElement = doc
+        .create_element("textarea")
+        .expect("textarea")
+        .dyn_into()
+        .expect("a textarea");
+    editor.set_id("text");
+    editor.set_value("Unsaved words about Peskov");
+    body.append_child(&editor).expect("append");
+
+    assert!(panic::report(
+        "index out of bounds <img src=x onerror=alert(1)>"
+    ));
+    let message = doc.get_element_by_id(panic::MESSAGE_ID).expect("a message");
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    let text = message.text_content().unwrap_or_default();
+    assert!(text.contains("internal error"), "{text}");
+    assert!(text.contains("text is saved"), "{text}");
+    assert!(
+        text.contains("<img src=x"),
+        "the detail is shown as text: {text}"
+    );
+    assert!(message.query_selector("img").expect("query").is_none());
+    assert!(message.query_selector("a[href]").expect("query").is_some());
+    assert_eq!(
+        storage::saved_text().as_deref(),
+        Some("Unsaved words about Peskov")
+    );
+    // A second failure does not stack messages.
+    panic::report("again");
+    assert_eq!(
+        doc.query_selector_all(&format!("#{}", panic::MESSAGE_ID))
+            .expect("query")
+            .length(),
+        1
+    );
+    message.remove();
+    editor.remove();
+}

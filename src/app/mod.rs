@@ -5,6 +5,7 @@
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
 //! - [`storage`]: the `#text=` link fragment and localStorage.
+//! - [`panic`]: a failure of the app itself keeps the text and says so.
 //! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
@@ -12,6 +13,7 @@ pub mod components;
 pub mod file;
 pub mod label_set;
 pub mod palette;
+pub mod panic;
 pub mod segments;
 pub mod state;
 pub mod storage;
@@ -21,6 +23,7 @@ pub const SAMPLE: &str = include_str!("../../static/sample.txt");
 
 /// Mounts the app into the element `#app`, or the body when there is none.
 pub fn start() {
+    panic::install();
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
