@@ -159,7 +159,12 @@ pub fn of_entity(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Ge
         .mentions
         .iter()
         .filter_map(|&i| mentions.get(i))
-        .flat_map(|m| [word_before(text, m.span.start), m.text.split_whitespace().next()])
+        .flat_map(|m| {
+            [
+                word_before(text, m.span.start),
+                m.text.split_whitespace().next(),
+            ]
+        })
         .flatten();
     let mut said = roles.chain(around).filter_map(of_word);
     match said.next() {

@@ -347,7 +347,11 @@ impl Ctx<'_> {
                 })
                 .collect()
         });
-        genders.get(e).copied().flatten().is_none_or(|g| g == wanted)
+        genders
+            .get(e)
+            .copied()
+            .flatten()
+            .is_none_or(|g| g == wanted)
     }
 
     /// True when some person's role contains `word`.
