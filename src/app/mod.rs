@@ -6,9 +6,11 @@
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
 //! - [`storage`]: the `#text=` link fragment and localStorage.
 //! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
+//! - [`download`]: downloads and clipboard copies (exports, share links).
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
 pub mod components;
+pub mod download;
 pub mod file;
 pub mod label_set;
 pub mod palette;

@@ -3,6 +3,7 @@
 
 use super::document_date::DocumentDateControl;
 use super::editor::Editor;
+use super::export_menu::ExportMenu;
 use super::highlighted_view::HighlightedView;
 use super::label_toggles::LabelToggles;
 use super::notice::NoticeBar;
@@ -135,6 +136,8 @@ pub fn app() -> Html {
     let d = state.dispatcher();
     let on_load = use_callback((), move |text: String, _| d.dispatch(Action::Load(text)));
     let d = state.dispatcher();
+    let on_notice = use_callback((), move |notice, _| d.dispatch(Action::Notify(notice)));
+    let d = state.dispatcher();
     let on_select = use_callback((), move |entity: usize, _| {
         d.dispatch(Action::Select(entity))
     });
@@ -175,6 +178,9 @@ pub fn app() -> Html {
                             on_change={on_date}
                         />
                         <LabelToggles analyzed={state.analyzed.clone()} hidden={state.hidden} {on_toggle} />
+                    </div>
+                    <div class="tools">
+                        <ExportMenu analyzed={state.analyzed.clone()} {on_notice} />
                     </div>
                     <HighlightedView
                         analyzed={state.analyzed.clone()}

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod document_date;
 pub mod editor;
+pub mod export_menu;
 pub mod highlighted_view;
 pub mod label_toggles;
 pub mod notice;
