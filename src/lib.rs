@@ -47,6 +47,7 @@ pub mod merge;
 pub mod ner;
 pub mod quotes;
 pub mod recognize;
+pub mod share;
 pub mod span;
 pub mod time;
 pub mod tokenize;

@@ -4,7 +4,7 @@
 //! - [`state`]: the one reducer; every change is an [`state::Action`].
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
-//! - [`storage`]: the `#text=` link fragment and localStorage.
+//! - [`storage`]: the `#z=`/`#text=` link fragment and localStorage.
 //! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
 //! - [`download`]: downloads and clipboard copies (exports, share links).
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.

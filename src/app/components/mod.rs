@@ -8,5 +8,7 @@ pub mod highlighted_view;
 pub mod label_toggles;
 pub mod notice;
 pub mod quotes;
+pub mod share_link;
 pub mod sidebar;
 pub mod timeline;
+pub mod undo_clear;
