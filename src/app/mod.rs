@@ -5,7 +5,8 @@
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
 //! - [`storage`]: the `#z=`/`#text=` link fragment and localStorage.
-//! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
+//! - [`file`]: opening dropped or chosen `.txt`, `.md` and `.html` files
+//!   ([`crate::html_text`] reads HTML's visible text without running it).
 //! - [`download`]: downloads and clipboard copies (exports, share links).
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
