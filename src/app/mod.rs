@@ -8,11 +8,13 @@
 //! - [`file`]: opening dropped or chosen `.txt`, `.md` and `.html` files
 //!   ([`crate::html_text`] reads HTML's visible text without running it).
 //! - [`download`]: downloads and clipboard copies (exports, share links).
+//! - [`keyboard`]: walking mentions and entities from the keyboard.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
 pub mod components;
 pub mod download;
 pub mod file;
+pub mod keyboard;
 pub mod label_set;
 pub mod palette;
 pub mod segments;

@@ -6,6 +6,7 @@ use super::editor::Editor;
 use super::export_menu::ExportMenu;
 use super::highlighted_view::HighlightedView;
 use super::label_toggles::LabelToggles;
+use super::mention_nav::MentionNav;
 use super::notice::NoticeBar;
 use super::share_link::ShareLink;
 use super::sidebar::Sidebar;
@@ -219,6 +220,7 @@ pub fn app() -> Html {
                     <div class="tools">
                         <ExportMenu analyzed={state.analyzed.clone()} on_notice={on_notice.clone()} />
                         <ShareLink text={AttrValue::from(state.text.clone())} {on_notice} />
+                        <MentionNav />
                     </div>
                     <HighlightedView
                         analyzed={state.analyzed.clone()}
