@@ -44,6 +44,7 @@ pub mod entities;
 pub mod export;
 pub mod html_text;
 pub mod label;
+pub mod link;
 pub mod markdown;
 pub mod merge;
 pub mod ner;

@@ -6,6 +6,7 @@ use super::editor::Editor;
 use super::export_menu::ExportMenu;
 use super::highlighted_view::HighlightedView;
 use super::label_toggles::LabelToggles;
+use super::link_list::LinkList;
 use super::mention_nav::MentionNav;
 use super::notice::NoticeBar;
 use super::share_link::ShareLink;
@@ -138,7 +139,9 @@ pub fn app() -> Html {
     use_effect_with(state.hidden, |hidden| storage::save_hidden(*hidden));
     use_effect_with(state.date_override, |date| storage::save_date(*date));
 
-    // The text a "Clear" can bring back.
+    // Settings and the text a "Clear" can bring back.
+    let links = use_state(storage::saved_links);
+    use_effect_with(*links, |on| storage::save_links(*on));
     let cleared = use_state(|| None::<Rc<str>>);
 
     // Callbacks are made once: a new callback each render would make every
@@ -171,6 +174,10 @@ pub fn app() -> Html {
     let on_forget = {
         let cleared = cleared.clone();
         Callback::from(move |()| cleared.set(None))
+    };
+    let on_links = {
+        let links = links.clone();
+        Callback::from(move |on: bool| links.set(on))
     };
     let d = state.dispatcher();
     let on_select = use_callback((), move |entity: usize, _| {
@@ -228,6 +235,7 @@ pub fn app() -> Html {
                         selection={state.selection}
                         on_select={on_select.clone()}
                     />
+                    <LinkList analyzed={state.analyzed.clone()} clickable={*links} on_clickable={on_links} />
                 </div>
                 <Sidebar
                     analyzed={state.analyzed.clone()}

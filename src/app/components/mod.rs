@@ -6,6 +6,7 @@ pub mod editor;
 pub mod export_menu;
 pub mod highlighted_view;
 pub mod label_toggles;
+pub mod link_list;
 pub mod mention_nav;
 pub mod notice;
 pub mod quotes;
