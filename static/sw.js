@@ -11,6 +11,8 @@
 const CACHE = "entitylens";
 const SCOPE = new URL("./", self.location).href;
 const EXTRA = ["manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"];
+// Trunk's content-hashed names: name-0123456789abcdef(_bg).js/.wasm/.css.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 /** Same-folder files the page refers to (href, src and the loader's data-*). */
 function assets(html) {
@@ -30,7 +32,9 @@ async function store(page) {
   await cache.put(SCOPE, page);
   await Promise.all(
     [...keep].filter((u) => u !== SCOPE).map(async (u) => {
-      if (await cache.match(u)) return;
+      // A content-hashed file never changes: fetched once. Others
+      // (boot.js, the manifest, icons) are refreshed with each fresh page.
+      if (HASHED.test(u) && (await cache.match(u))) return;
       const res = await fetch(u, { cache: "no-cache" }).catch(() => null);
       if (res && res.ok) await cache.put(u, res);
     }),
