@@ -7,3 +7,8 @@ if (tag) {
   const { default: init } = await import(tag.dataset.jsModule);
   await init({ module_or_path: tag.dataset.wasmModule });
 }
+// Offline use after one visit (static/sw.js), where the browser allows it
+// (http(s) only: not from a file:// URL).
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register(new URL("sw.js", import.meta.url), { scope: "./" }).catch(() => {});
+}

@@ -552,3 +552,39 @@ fn a_failure_keeps_the_text_and_says_so() {
     message.remove();
     editor.remove();
 }
+
+#[wasm_bindgen_test]
+fn markdown_and_html_files_are_read_as_text() {
+    use file::Kind;
+    assert_eq!(file::kind("a.md", ""), Kind::Markdown);
+    assert_eq!(file::kind("a.HTML", ""), Kind::Html);
+    assert_eq!(file::kind("page", "text/html"), Kind::Html);
+    assert_eq!(file::kind("a.txt", "text/plain"), Kind::Plain);
+    assert!(file::check_kind("a.html", "text/html", 10).is_ok());
+    assert!(file::check_kind("a.htm", "", 10).is_ok());
+    assert_eq!(
+        file::readable(Kind::Markdown, "# *Hi*\n".into()),
+        "Hi\n".to_string()
+    );
+    assert_eq!(
+        file::readable(Kind::Html, "<p>a<script>x()</script></p><p>b</p>".into()),
+        "a\nb\n".to_string()
+    );
+    let err = file::check_kind("a.pdf", "application/pdf", 10).expect_err("pdf");
+    assert!(err.contains(".txt, .md or .html"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn links_in_the_fragment_prefer_z() {
+    let z = entity_lens::share::encode("zipped");
+    assert_eq!(
+        storage::link_text(&format!("#z={z}")),
+        Some(Ok("zipped".to_string()))
+    );
+    assert_eq!(
+        storage::link_text("#text=plain"),
+        Some(Ok("plain".to_string()))
+    );
+    assert!(storage::link_text("#z=!!").is_some_and(|r| r.is_err()));
+    assert_eq!(storage::link_text("#other=1"), None);
+}

@@ -1,5 +1,6 @@
 //! Opening a dropped or chosen file: only text files, decoded as strict
-//! UTF-8. Every refusal is a sentence for the user naming the file and the
+//! UTF-8; Markdown is read as its text ([`crate::markdown`]) and HTML as its
+//! visible text, never run ([`crate::html_text`]). Every refusal is a sentence for the user naming the file and the
 //! problem (for bad UTF-8, the byte offset); the caller keeps the current
 //! text.
 
@@ -12,7 +13,55 @@ use yew::Callback;
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// File-name endings accepted even when the browser reports no text type.
-const TEXT_EXTENSIONS: [&str; 6] = [".txt", ".text", ".md", ".csv", ".tsv", ".log"];
+const TEXT_EXTENSIONS: [&str; 10] = [
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".csv",
+    ".tsv",
+    ".log",
+];
+
+/// How a file's text is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// As it is.
+    Plain,
+    /// Markdown: its syntax is stripped.
+    Markdown,
+    /// HTML: its visible text is extracted.
+    Html,
+}
+
+/// The kind of a file, from its name and type.
+pub fn kind(name: &str, mime: &str) -> Kind {
+    let lower = name.to_lowercase();
+    if [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || mime == "text/html"
+        || mime == "application/xhtml+xml"
+    {
+        Kind::Html
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") || mime == "text/markdown" {
+        Kind::Markdown
+    } else {
+        Kind::Plain
+    }
+}
+
+/// The readable text of decoded file content of `kind`.
+pub fn readable(kind: Kind, text: String) -> String {
+    match kind {
+        Kind::Plain => text,
+        Kind::Markdown => crate::markdown::to_text(&text),
+        Kind::Html => crate::html_text::visible_text(&text),
+    }
+}
 
 /// Checks, before reading, that a file looks like text: a `text/*` type, or
 /// a text extension with no type or a generic one.
@@ -20,14 +69,15 @@ pub fn check_kind(name: &str, mime: &str, size: u64) -> Result<(), String> {
     let lower = name.to_lowercase();
     let text_extension = TEXT_EXTENSIONS.iter().any(|e| lower.ends_with(e));
     let generic = mime.is_empty() || mime == "application/octet-stream";
-    if !(mime.starts_with("text/") || (generic && text_extension)) {
+    let xhtml = mime == "application/xhtml+xml";
+    if !(mime.starts_with("text/") || xhtml || (generic && text_extension)) {
         let kind = if mime.is_empty() {
             "of an unknown type".to_string()
         } else {
             format!("of type {mime}")
         };
         return Err(format!(
-            "“{name}” is not a text file (it is {kind}). Drop or open a .txt file; \
+            "“{name}” is not a text file (it is {kind}). Drop or open a .txt, .md or .html file; \
              the current text was kept."
         ));
     }
@@ -62,6 +112,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
 pub fn read(file: web_sys::File, done: Callback<Result<String, String>>) -> Option<FileReader> {
     let file = File::from(file);
     let name = file.name();
+    let kind = kind(&name, &file.raw_mime_type());
     if let Err(message) = check_kind(&name, &file.raw_mime_type(), file.size()) {
         done.emit(Err(message));
         return None;
@@ -69,7 +120,7 @@ pub fn read(file: web_sys::File, done: Callback<Result<String, String>>) -> Opti
     let blob: &Blob = &file;
     Some(gloo::file::callbacks::read_as_bytes(blob, move |read| {
         done.emit(match read {
-            Ok(bytes) => decode(&name, bytes),
+            Ok(bytes) => decode(&name, bytes).map(|t| readable(kind, t)),
             Err(e) => Err(format!(
                 "“{name}” could not be read ({e}); the current text was kept."
             )),

@@ -4,13 +4,18 @@
 //! - [`state`]: the one reducer; every change is an [`state::Action`].
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
-//! - [`storage`]: the `#text=` link fragment and localStorage.
+//! - [`storage`]: the `#z=`/`#text=` link fragment and localStorage.
+//! - [`file`]: opening dropped or chosen `.txt`, `.md` and `.html` files
+//!   ([`crate::html_text`] reads HTML's visible text without running it).
 //! - [`panic`]: a failure of the app itself keeps the text and says so.
-//! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
+//! - [`download`]: downloads and clipboard copies (exports, share links).
+//! - [`keyboard`]: walking mentions and entities from the keyboard.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
 pub mod components;
+pub mod download;
 pub mod file;
+pub mod keyboard;
 pub mod label_set;
 pub mod palette;
 pub mod panic;

@@ -1,6 +1,7 @@
 //! Where the text comes from on load and where it is kept: the URL fragment
-//! `#text=<percent-encoded UTF-8>` (a fragment never reaches a server) and
-//! the browser's localStorage.
+//! `#z=<compressed>` ([`crate::share`]) or `#text=<percent-encoded UTF-8>`
+//! (a fragment never reaches a server) and the browser's localStorage,
+//! which also keeps the settings (hidden labels, document date, links).
 //!
 //! The fragment codec is pure and strict: a malformed escape or bytes that
 //! are not UTF-8 are an error naming the offset, never a guess.
@@ -12,6 +13,10 @@ use std::fmt;
 pub const TEXT_KEY: &str = "entity-lens/text";
 /// localStorage key of the hidden labels.
 pub const HIDDEN_KEY: &str = "entity-lens/hidden";
+/// localStorage key of the document date override (`YYYY-MM-DD`).
+pub const DATE_KEY: &str = "entity-lens/date";
+/// localStorage key of the "clickable web addresses" setting (`on`).
+pub const LINKS_KEY: &str = "entity-lens/links";
 
 /// Why a `#text=` fragment could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +93,15 @@ pub fn fragment_text(hash: &str) -> Option<Result<String, FragmentError>> {
         .map(percent_decode)
 }
 
+/// The text a link's fragment carries (`#z=` first, then `#text=`): `None`
+/// when it has neither, else the text or why it could not be read.
+pub fn link_text(hash: &str) -> Option<Result<String, String>> {
+    if let Some(found) = crate::share::fragment_text(hash) {
+        return Some(found.map_err(|e| e.to_string()));
+    }
+    fragment_text(hash).map(|r| r.map_err(|e| e.to_string()))
+}
+
 /// The browser's localStorage, when the page may use it (it may not in some
 /// private modes).
 fn local_storage() -> Option<web_sys::Storage> {
@@ -136,6 +150,40 @@ pub fn save_hidden(hidden: LabelSet) {
     }
 }
 
+/// The document date set on the last visit.
+pub fn saved_date() -> Option<chrono::NaiveDate> {
+    let value = local_storage()?.get_item(DATE_KEY).ok().flatten()?;
+    chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()
+}
+
+/// Remembers (or with `None` forgets) the document date; best effort.
+pub fn save_date(date: Option<chrono::NaiveDate>) {
+    if let Some(s) = local_storage() {
+        let _ = match date {
+            Some(d) => s.set_item(DATE_KEY, &d.format("%Y-%m-%d").to_string()),
+            None => s.remove_item(DATE_KEY),
+        };
+    }
+}
+
+/// Whether web addresses were clickable on the last visit.
+pub fn saved_links() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(LINKS_KEY).ok().flatten())
+        .is_some_and(|v| v == "on")
+}
+
+/// Remembers the "clickable web addresses" setting; best effort.
+pub fn save_links(on: bool) {
+    if let Some(s) = local_storage() {
+        let _ = if on {
+            s.set_item(LINKS_KEY, "on")
+        } else {
+            s.remove_item(LINKS_KEY)
+        };
+    }
+}
+
 /// The current location hash (`"#text=..."`, or `""`).
 pub fn location_hash() -> String {
     web_sys::window()
@@ -166,7 +214,7 @@ pub fn clear_fragment() {
 /// Where the starting text came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// The `#text=` fragment.
+    /// The `#z=` or `#text=` fragment.
     Link,
     /// localStorage.
     Saved,
@@ -176,9 +224,9 @@ pub enum Origin {
 
 /// The text the page starts with: the fragment's, else the saved one, and a
 /// problem to show if the fragment was unreadable.
-pub fn initial_text() -> (String, Origin, Option<FragmentError>) {
+pub fn initial_text() -> (String, Origin, Option<String>) {
     let mut problem = None;
-    if let Some(found) = fragment_text(&location_hash()) {
+    if let Some(found) = link_text(&location_hash()) {
         match found {
             Ok(text) => return (text, Origin::Link, None),
             Err(e) => problem = Some(e),

@@ -33,7 +33,7 @@ export function equal(actual, expected, what) {
  * Records console errors, CSP violations and every request made after the
  * app has booted; `finish()` fails the test on any of them.
  */
-export async function open(browser, { hash = "", context, viewport, colorScheme } = {}) {
+export async function open(browser, { hash = "", url, context, viewport, colorScheme } = {}) {
   const ctx =
     context ??
     (await browser.newContext({
@@ -60,10 +60,15 @@ export async function open(browser, { hash = "", context, viewport, colorScheme 
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  page.__origin = BASE;
-  await page.goto(BASE + hash, { waitUntil: "load" });
+  // `url` opens another copy of the page (a sub-folder, a file:// URL).
+  const target = url ?? BASE + hash;
+  page.__origin = target.startsWith("file:") ? "file://" : new URL(target).origin + "/";
+  await page.goto(target, { waitUntil: "load" });
   await page.waitForSelector("#text", { timeout: 20000 });
   await page.waitForLoadState("networkidle");
+  // The service worker (static/sw.js) caches the page's files once, from
+  // its own context; booting ends when it is active.
+  await serviceWorkerReady(page);
   booted = true;
   const finish = async () => {
     const csp = await page.evaluate(() => window.__csp).catch(() => []);
@@ -71,6 +76,15 @@ export async function open(browser, { hash = "", context, viewport, colorScheme 
     check(problems.length === 0, problems.join("\n"));
   };
   return { page, context: ctx, finish, problems, reboot: () => (booted = false), booted: () => (booted = true) };
+}
+
+/** Waits (up to 10 s) until the page's service worker is active, where there is one. */
+export async function serviceWorkerReady(page) {
+  await page.evaluate(() =>
+    "serviceWorker" in navigator && location.protocol.startsWith("http")
+      ? Promise.race([navigator.serviceWorker.ready, new Promise((ok) => setTimeout(ok, 10000))]).then(() => true)
+      : true,
+  );
 }
 
 /** Counts of marks by label. */

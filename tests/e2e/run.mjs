@@ -18,8 +18,12 @@ import { pathToFileURL } from "node:url";
 import { serve } from "./server.mjs";
 import { CHROMIUM, DIST, Failure, HERE, SHOTS, setBase, tests } from "./harness.mjs";
 
-// Every suite registers its tests on import, in file-name order.
-for (const f of (await readdir(join(HERE, "suites"))).filter((f) => f.endsWith(".mjs")).sort()) {
+// Every suite registers its tests on import, in file-name order
+// (E2E_SUITES=export,share runs only those suites).
+const only = process.env.E2E_SUITES?.split(",");
+for (const f of (await readdir(join(HERE, "suites")))
+  .filter((f) => f.endsWith(".mjs") && (!only || only.includes(f.slice(0, -4))))
+  .sort()) {
   await import(pathToFileURL(join(HERE, "suites", f)).href);
 }
 

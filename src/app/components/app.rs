@@ -3,12 +3,17 @@
 
 use super::document_date::DocumentDateControl;
 use super::editor::Editor;
+use super::export_menu::ExportMenu;
 use super::highlighted_view::HighlightedView;
 use super::label_toggles::LabelToggles;
+use super::link_list::LinkList;
+use super::mention_nav::MentionNav;
 use super::notice::NoticeBar;
+use super::share_link::ShareLink;
 use super::sidebar::Sidebar;
+use super::undo_clear::UndoClear;
 use crate::app::file;
-use crate::app::state::{Action, Notice, State, ANALYZE_DEBOUNCE_MS};
+use crate::app::state::{Action, Analyzed, Notice, Shared, State, ANALYZE_DEBOUNCE_MS};
 use crate::app::storage;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
@@ -26,6 +31,11 @@ pub const SAVE_DEBOUNCE_MS: u32 = 400;
 fn initial_state() -> State {
     let (text, _origin, problem) = storage::initial_text();
     let mut state = State::new(text, storage::saved_hidden());
+    if let Some(date) = storage::saved_date() {
+        // The saved document date applies from the first analysis on.
+        state.date_override = Some(date);
+        state.analyzed = Shared(Rc::new(Analyzed::run(state.text.clone(), state.options())));
+    }
     if let Some(problem) = problem {
         state.notice = Some(Notice::error(format!(
             "Could not open the link: {problem}."
@@ -84,7 +94,7 @@ pub fn app() -> Html {
         let latest_text = latest_text.clone();
         let reader = reader.clone();
         use_effect_with((), move |_| {
-            if storage::fragment_text(&storage::location_hash()).is_some() {
+            if storage::link_text(&storage::location_hash()).is_some() {
                 // Failing to save is reported by the debounced save.
                 let _ = storage::save_text(&text);
                 storage::clear_fragment();
@@ -127,13 +137,48 @@ pub fn app() -> Html {
     }
 
     use_effect_with(state.hidden, |hidden| storage::save_hidden(*hidden));
+    use_effect_with(state.date_override, |date| storage::save_date(*date));
+
+    // Settings and the text a "Clear" can bring back.
+    let links = use_state(storage::saved_links);
+    use_effect_with(*links, |on| storage::save_links(*on));
+    let cleared = use_state(|| None::<Rc<str>>);
 
     // Callbacks are made once: a new callback each render would make every
     // child re-render on every keystroke (props compare callbacks by identity).
     let d = state.dispatcher();
     let on_edit = use_callback((), move |text: String, _| d.dispatch(Action::Edit(text)));
     let d = state.dispatcher();
-    let on_load = use_callback((), move |text: String, _| d.dispatch(Action::Load(text)));
+    let on_load = {
+        let latest_text = latest_text.clone();
+        let cleared = cleared.clone();
+        use_callback((), move |text: String, _| {
+            // Clearing keeps the old text for "Undo".
+            let old = latest_text.borrow().clone();
+            cleared.set((text.is_empty() && !old.trim().is_empty()).then_some(old));
+            d.dispatch(Action::Load(text))
+        })
+    };
+    let d = state.dispatcher();
+    let on_notice = use_callback((), move |notice, _| d.dispatch(Action::Notify(notice)));
+    let on_undo = {
+        let d = state.dispatcher();
+        let cleared = cleared.clone();
+        Callback::from(move |()| {
+            if let Some(old) = (*cleared).clone() {
+                d.dispatch(Action::Load(old.to_string()));
+            }
+            cleared.set(None);
+        })
+    };
+    let on_forget = {
+        let cleared = cleared.clone();
+        Callback::from(move |()| cleared.set(None))
+    };
+    let on_links = {
+        let links = links.clone();
+        Callback::from(move |on: bool| links.set(on))
+    };
     let d = state.dispatcher();
     let on_select = use_callback((), move |entity: usize, _| {
         d.dispatch(Action::Select(entity))
@@ -159,6 +204,9 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Names, dates, numbers and contacts in a text. Runs entirely in your browser: nothing is uploaded." }</p>
             </header>
             <NoticeBar notice={state.notice.clone()} {on_dismiss} />
+            if cleared.is_some() && state.text.is_empty() {
+                <UndoClear {on_undo} on_dismiss={on_forget} />
+            }
             <main class="layout">
                 <div class="work">
                     <Editor
@@ -176,12 +224,18 @@ pub fn app() -> Html {
                         />
                         <LabelToggles analyzed={state.analyzed.clone()} hidden={state.hidden} {on_toggle} />
                     </div>
+                    <div class="tools">
+                        <ExportMenu analyzed={state.analyzed.clone()} on_notice={on_notice.clone()} />
+                        <ShareLink text={AttrValue::from(state.text.clone())} {on_notice} />
+                        <MentionNav />
+                    </div>
                     <HighlightedView
                         analyzed={state.analyzed.clone()}
                         hidden={state.hidden}
                         selection={state.selection}
                         on_select={on_select.clone()}
                     />
+                    <LinkList analyzed={state.analyzed.clone()} clickable={*links} on_clickable={on_links} />
                 </div>
                 <Sidebar
                     analyzed={state.analyzed.clone()}
@@ -209,7 +263,7 @@ fn window_listeners(
     let on_hash = {
         let dispatch = dispatch.clone();
         move |_: &Event| {
-            let Some(found) = storage::fragment_text(&storage::location_hash()) else {
+            let Some(found) = storage::link_text(&storage::location_hash()) else {
                 return;
             };
             match found {

@@ -63,13 +63,13 @@ pub fn editor(props: &EditorProps) -> Html {
                 <label id="editor-label" for="text">{ "Text" }</label>
                 <div class="buttons">
                     <button type="button" id="sample" onclick={sample}>{ "Sample" }</button>
-                    <button type="button" id="open" onclick={open}>{ "Open .txt…" }</button>
+                    <button type="button" id="open" onclick={open}>{ "Open file…" }</button>
                     <input
                         type="file"
                         id="file"
                         hidden=true
                         tabindex="-1"
-                        accept=".txt,.text,.md,.csv,.tsv,.log,text/plain"
+                        accept=".txt,.text,.md,.markdown,.html,.htm,.csv,.tsv,.log,text/plain,text/markdown,text/html"
                         ref={file_input}
                         {onchange}
                     />
@@ -81,7 +81,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 rows="8"
                 spellcheck="false"
                 dir="auto"
-                placeholder="Paste or type a news article, or drop a .txt file here."
+                placeholder="Paste or type a news article, or drop a .txt, .md or .html file here."
                 aria-describedby="editor-status"
                 value={props.text.clone()}
                 {oninput}
