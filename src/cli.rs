@@ -125,7 +125,7 @@ pub fn render(text: &str, date: Option<NaiveDate>, format: Format, pretty: bool)
     );
     match format {
         Format::Json => {
-            let v = Json::Object(json::analysis(None, text, &a));
+            let v = json::analysis(None, text, &a);
             let s = if pretty {
                 serde_json::to_string_pretty(&v)
             } else {
@@ -209,46 +209,58 @@ pub fn decode(bytes: &[u8]) -> Result<&str, String> {
     })
 }
 
-/// The JSON object for one text.
-pub fn analyze_json(id: Option<&Json>, text: &str, date: Option<NaiveDate>) -> Json {
-    let options = Options {
-        document_date: date,
-    };
-    let a = analyze(text, &options);
-    Json::Object(json::analysis(id, text, &a))
-}
-
-/// The output for one JSONL input line (without the newline).
-pub fn jsonl_line(line: &[u8], default_date: Option<NaiveDate>) -> Json {
+/// One JSONL input line's id, text and date, or the error line to write
+/// instead.
+fn read_line(
+    line: &[u8],
+    default_date: Option<NaiveDate>,
+) -> Result<(Json, String, Option<NaiveDate>), Json> {
     let error = |id: Json, msg: String| json!({"id": id, "error": msg});
-    let line = match decode(line) {
-        Ok(s) => s,
-        Err(e) => return error(Json::Null, e),
+    let line = decode(line).map_err(|e| error(Json::Null, e))?;
+    let v: Json =
+        serde_json::from_str(line).map_err(|e| error(Json::Null, format!("not JSON: {e}")))?;
+    let Json::Object(mut obj) = v else {
+        return Err(error(Json::Null, "not a JSON object".into()));
     };
-    let v: Json = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => return error(Json::Null, format!("not JSON: {e}")),
-    };
-    let id = v.get("id").cloned().unwrap_or(Json::Null);
-    let Some(obj) = v.as_object() else {
-        return error(id, "not a JSON object".into());
-    };
-    let Some(text) = obj.get("text").and_then(Json::as_str) else {
-        return error(id, "no \"text\" string".into());
-    };
+    let id = obj.remove("id").unwrap_or(Json::Null);
     let date = match obj.get("date") {
         None | Some(Json::Null) => default_date,
-        Some(Json::String(s)) => match parse_date(s) {
-            Ok(d) => Some(d),
-            Err(e) => return error(id, e),
-        },
-        Some(_) => return error(id, "\"date\" must be a string YYYY-MM-DD".into()),
+        Some(Json::String(s)) => Some(parse_date(s).map_err(|e| error(id.clone(), e))?),
+        Some(_) => return Err(error(id, "\"date\" must be a string YYYY-MM-DD".into())),
     };
-    analyze_json(Some(&id), text, date)
+    match obj.remove("text") {
+        Some(Json::String(text)) => Ok((id, text, date)),
+        _ => Err(error(id, "no \"text\" string".into())),
+    }
+}
+
+/// Writes the output for one JSONL input line (without the newline): the
+/// analysis, serialized as it is written, or `{"id", "error"}`.
+pub fn write_jsonl_line<W: Write>(
+    line: &[u8],
+    default_date: Option<NaiveDate>,
+    output: W,
+) -> io::Result<()> {
+    let written = match read_line(line, default_date) {
+        Err(error) => serde_json::to_writer(output, &error),
+        Ok((id, text, date)) => {
+            let a = analyze(
+                &text,
+                &Options {
+                    document_date: date,
+                },
+            );
+            serde_json::to_writer(output, &json::analysis(Some(&id), &text, &a))
+        }
+    };
+    written.map_err(io::Error::from)
 }
 
 /// Streams JSONL from `input` to `output`, one result line per input line
 /// (blank lines are skipped). Fails only on I/O errors.
+///
+/// Memory is bounded by the longest line, not the input: one line is read,
+/// analysed and written at a time (see `tests/memory_bound.rs`).
 pub fn run_jsonl<R: BufRead, W: Write>(
     mut input: R,
     mut output: W,
@@ -265,8 +277,7 @@ pub fn run_jsonl<R: BufRead, W: Write>(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let out = jsonl_line(line, default_date);
-        serde_json::to_writer(&mut output, &out)?;
+        write_jsonl_line(line, default_date, &mut output)?;
         output.write_all(b"\n")?;
     }
     output.flush()

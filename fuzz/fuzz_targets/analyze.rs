@@ -26,7 +26,8 @@ fuzz_target!(|data: &[u8]| {
         let (s, e) = index.span_to_utf16(m.span);
         assert_eq!(index.span_from_utf16(s, e), m.span);
     }
-    let _ = json::analysis(None, text, &a);
+    let written = serde_json::to_vec(&json::analysis(None, text, &a)).expect("serializable");
+    assert!(serde_json::from_slice::<serde_json::Value>(&written).is_ok());
     let _ = formats::html(text, &a, "fuzz");
     let _ = formats::brat(text, &a);
     let _ = formats::conll(text, &a);

@@ -84,8 +84,9 @@ impl ExportFormat {
         };
         match self {
             ExportFormat::Json => {
-                let v = serde_json::Value::Object(json::analysis(None, text, a));
-                let s = serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+                let s = serde_json::to_string_pretty(&json::analysis(None, text, a))
+                    .unwrap_or_default()
+                    + "\n";
                 vec![one(".json", "application/json", s)]
             }
             ExportFormat::Displacy => vec![one(

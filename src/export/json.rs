@@ -138,65 +138,89 @@ pub fn entity(m: &Mention, index: &OffsetIndex<'_>) -> EntityJson {
     }
 }
 
-/// The whole analysis of `text` as a JSON object (`date`, `entities`),
-/// with `id` first when given.
-pub fn analysis(
-    id: Option<&serde_json::Value>,
-    text: &str,
-    a: &Analysis,
-) -> serde_json::Map<String, serde_json::Value> {
-    let index = OffsetIndex::new(text);
-    let mut out = Map::new();
-    if let Some(id) = id {
-        out.insert("id".into(), id.clone());
+/// The whole analysis of `text` in the CLI schema (`id` first when given,
+/// then `date`, `entities`, `groups`, `quotes`), serialized as it is
+/// written: no intermediate JSON tree, so writing it needs little memory
+/// beyond the analysis itself. Serialize it with `serde_json`.
+pub fn analysis<'a>(
+    id: Option<&'a serde_json::Value>,
+    text: &'a str,
+    a: &'a Analysis,
+) -> AnalysisJson<'a> {
+    AnalysisJson {
+        id,
+        text,
+        analysis: a,
+        index: OffsetIndex::new(text),
     }
-    out.insert(
-        "date".into(),
-        a.document_date
-            .map_or(serde_json::Value::Null, |d| json!(d.date.to_string())),
-    );
-    let entities: Vec<EntityJson> = a.mentions.iter().map(|m| entity(m, &index)).collect();
-    out.insert(
-        "entities".into(),
-        serde_json::to_value(entities).unwrap_or_default(),
-    );
-    let groups: Vec<GroupJson> = a
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| GroupJson {
-            entity: i,
-            label: e.label.as_str(),
-            name: e.name.clone(),
-            aliases: e.aliases.clone(),
-            roles: e.roles.clone(),
-            count: e.mentions.len(),
-            country: e.country.clone(),
-        })
-        .collect();
-    out.insert(
-        "groups".into(),
-        serde_json::to_value(groups).unwrap_or_default(),
-    );
-    let quotes: Vec<QuoteJson> = a
-        .quotes
-        .iter()
-        .map(|q| {
-            let (start, end) = index.span_to_chars(q.span);
-            QuoteJson {
-                start,
-                end,
-                text: q.span.slice(text).to_string(),
-                speaker: q.speaker,
-                cue: q.cue.map(|c| c.slice(text).to_string()),
-            }
-        })
-        .collect();
-    out.insert(
-        "quotes".into(),
-        serde_json::to_value(quotes).unwrap_or_default(),
-    );
-    out
+}
+
+/// An analysis ready to serialize in the CLI schema (see [`analysis`]).
+pub struct AnalysisJson<'a> {
+    id: Option<&'a serde_json::Value>,
+    text: &'a str,
+    analysis: &'a Analysis,
+    index: OffsetIndex<'a>,
+}
+
+/// A sequence serialized from an iterator made on demand.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for AnalysisJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let a = self.analysis;
+        let mut map = s.serialize_map(None)?;
+        if let Some(id) = self.id {
+            map.serialize_entry("id", id)?;
+        }
+        map.serialize_entry("date", &a.document_date.map(|d| d.date.to_string()))?;
+        map.serialize_entry(
+            "entities",
+            &Lazy(|| a.mentions.iter().map(|m| entity(m, &self.index))),
+        )?;
+        map.serialize_entry(
+            "groups",
+            &Lazy(|| {
+                a.entities.iter().enumerate().map(|(i, e)| GroupJson {
+                    entity: i,
+                    label: e.label.as_str(),
+                    name: e.name.clone(),
+                    aliases: e.aliases.clone(),
+                    roles: e.roles.clone(),
+                    count: e.mentions.len(),
+                    country: e.country.clone(),
+                })
+            }),
+        )?;
+        map.serialize_entry(
+            "quotes",
+            &Lazy(|| {
+                a.quotes.iter().map(|q| {
+                    let (start, end) = self.index.span_to_chars(q.span);
+                    QuoteJson {
+                        start,
+                        end,
+                        text: q.span.slice(self.text).to_string(),
+                        speaker: q.speaker,
+                        cue: q.cue.map(|c| c.slice(self.text).to_string()),
+                    }
+                })
+            }),
+        )?;
+        map.end()
+    }
 }
 
 #[cfg(test)]
@@ -208,8 +232,13 @@ mod tests {
     fn code_point_offsets() {
         let text = "👋 東京 desk@example.com";
         let a = analyze(text, &Options::default());
-        let j = analysis(Some(&json!(7)), text, &a);
+        let j = serde_json::to_value(analysis(Some(&json!(7)), text, &a)).expect("JSON");
         assert_eq!(j["id"], json!(7));
+        let written = serde_json::to_string(&analysis(Some(&json!(7)), text, &a)).expect("JSON");
+        assert!(
+            written.starts_with("{\"id\":7,\"date\":null,\"entities\":["),
+            "{written}"
+        );
         let e = &j["entities"][0];
         assert_eq!(e["label"], "EMAIL");
         assert_eq!(e["start"], 5);
