@@ -14,7 +14,9 @@
 //!
 //! Spans leave out leading titles ("Mr.", "President") and punctuation, as
 //! CoNLL does, and every occurrence of a name's exact text gets the type it
-//! has most often in the document. Output types are refined with gazetteers and conservative
+//! has most often in the document, except that the place opening a
+//! dateline (`ROME 1996-12-06`, `ANKARA (Reuters) -`) is always a location
+//! and its wire credit an organization. Output types are refined with gazetteers and conservative
 //! rules ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC,
 //! MISC → NORP / EVENT / LAW / LANGUAGE or MISC.
 //!
