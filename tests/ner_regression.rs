@@ -2,13 +2,14 @@
 //! `tests/data/ner_regression.tsv` (format in the file's header).
 //!
 //! The tagger is statistical, so some cases fail; the test prints every
-//! failing case and asserts a pass rate of at least 75%. Why not 100%: a
+//! failing case and asserts a pass rate of at least 80%. Why not 100%: a
 //! sentence passes only when all of its two to four names are exactly
 //! right, and the tagger (exact-span F1 about 0.92 on CoNLL dev) knows the
-//! world of its 1996 training news: 2020 companies named by one word
-//! ("Nvidia", "Amazon") and places standing for institutions ("the
-//! Kremlin", "the White House") are its known weak spots. The printed
-//! failures are the list to improve against; raise the bar as it improves.
+//! world of its 1996 training news: places standing for institutions ("the
+//! Kremlin"), title-case headlines ("Pfizer and Moderna Race to Ship
+//! Vaccines Across Europe") and some one-word 2020 companies ("Alibaba",
+//! "Slack") are its known weak spots. The printed failures are the list to
+//! improve against; raise the bar as it improves.
 
 use entity_lens::{analyze, Label, Options};
 
@@ -98,5 +99,5 @@ fn regression_sentences() {
         fine_labels.0,
         fine_labels.1
     );
-    assert!(rate >= 0.75, "pass rate {rate:.3} below 0.75");
+    assert!(rate >= 0.80, "pass rate {rate:.3} below 0.80");
 }

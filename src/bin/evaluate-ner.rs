@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin evaluate-ner -- VALID.txt [--tagger-only] [--errors N]
+//! cargo run --release --bin evaluate-ner -- --sentences tests/data/ner_regression.tsv
 //! ```
 //!
 //! By default every document goes through `entity_lens::analyze()`, so the
@@ -11,7 +12,12 @@
 //! embedded tagger alone; `--errors N` prints up to N wrong spans;
 //! `--speed` times the tagger alone over the documents (5 passes after the
 //! model is loaded) in tokens per second of wall and of CPU time (the CPU
-//! figure is the one to trust on a busy machine).
+//! figure is the one to trust on a busy machine). `--model FILE` scores a
+//! model file (with the embedded gazetteer) instead of the embedded model,
+//! tagger only, so a freshly trained model can be compared without a
+//! rebuild. `--sentences TSV` runs the tagger over the regression sentences
+//! (`tests/data/ner_regression.tsv` format) and prints each failing one
+//! with what was found, then the number passed (CoNLL types, tagger only).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,8 +28,10 @@ fn main() {
     use std::time::Instant;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--speed]";
+    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--speed] [--model FILE]\n       evaluate-ner --sentences TSV [--model FILE]";
     let mut path = None;
+    let mut model_path = None;
+    let mut sentences_path = None;
     let mut tagger_only = false;
     let mut errors = 0usize;
     let mut speed = false;
@@ -32,6 +40,15 @@ fn main() {
         match args[i].as_str() {
             "--tagger-only" => tagger_only = true,
             "--speed" => speed = true,
+            "--model" => {
+                i += 1;
+                model_path = args.get(i).cloned();
+                tagger_only = true;
+            }
+            "--sentences" => {
+                i += 1;
+                sentences_path = args.get(i).cloned();
+            }
             "--errors" => {
                 i += 1;
                 errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(50);
@@ -44,21 +61,44 @@ fn main() {
         }
         i += 1;
     }
+    let read = |path: &str| {
+        std::fs::read(path).unwrap_or_else(|e| {
+            eprintln!("evaluate-ner: {path}: {e}");
+            exit(1)
+        })
+    };
+    let loaded;
+    let tagger = match &model_path {
+        Some(p) => {
+            let bytes = read(p);
+            loaded = entity_lens::ner::Tagger::from_bytes(
+                &bytes,
+                entity_lens::ner::embedded_gazetteer_text(),
+            )
+            .unwrap_or_else(|e| {
+                eprintln!("evaluate-ner: {p}: {e}");
+                exit(1)
+            });
+            &loaded
+        }
+        None => match entity_lens::ner::embedded() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("evaluate-ner: embedded model: {e}");
+                exit(1)
+            }
+        },
+    };
+    if let Some(p) = sentences_path {
+        let text = String::from_utf8_lossy(&read(&p)).into_owned();
+        sentences(tagger, &text);
+        return;
+    }
     let Some(path) = path else {
         eprintln!("{usage}");
         exit(2)
     };
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        eprintln!("evaluate-ner: {path}: {e}");
-        exit(1)
-    });
-    let tagger = match entity_lens::ner::embedded() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("evaluate-ner: embedded model: {e}");
-            exit(1)
-        }
-    };
+    let text = String::from_utf8_lossy(&read(&path)).into_owned();
     let docs = conll::read(&text);
     if speed {
         let tokens: usize = docs
@@ -141,6 +181,44 @@ fn main() {
         words as f64 / secs.max(1e-9)
     );
     print!("{}", scores.report());
+}
+
+/// Runs the tagger over regression sentences (`text<TAB>LABEL:name | ...`)
+/// and prints the failing ones and the pass count.
+#[cfg(not(target_arch = "wasm32"))]
+fn sentences(tagger: &entity_lens::ner::Tagger, data: &str) {
+    use entity_lens::Label;
+    let (mut total, mut passed) = (0, 0);
+    for (n, line) in data.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        total += 1;
+        let (text, names) = line.split_once('\t').unwrap_or((line, ""));
+        let mut expected: Vec<(String, &str)> = names
+            .split(" | ")
+            .filter_map(|e| {
+                let (label, name) = e.split_once(':')?;
+                let conll = label.parse::<Label>().ok()?.conll()?;
+                Some((name.to_string(), conll))
+            })
+            .collect();
+        let mut found: Vec<(String, &str)> = tagger
+            .names(text)
+            .iter()
+            .map(|m| (m.span.slice(text).to_string(), m.kind.conll()))
+            .collect();
+        expected.sort();
+        found.sort();
+        if expected == found {
+            passed += 1;
+        } else {
+            println!("line {}: {text}", n + 1);
+            println!("  expected {expected:?}");
+            println!("  found    {found:?}");
+        }
+    }
+    println!("{passed} of {total} sentences right (tagger only, CoNLL types)");
 }
 
 /// CPU time of this process in seconds (Linux `/proc/self/stat`; 0 where

@@ -232,6 +232,55 @@ pub fn read_augmented(input: &str) -> Vec<Document> {
     out
 }
 
+/// Extra training documents for modern news: a copy of every `every`-th
+/// document (`every` ≥ 1) in which every one-word organization written in
+/// title case (`Lotte`, `Boatmen`) is replaced by a company name from
+/// `companies`, the same replacement for every occurrence of a word in the
+/// document, so the tagger learns organizations from their contexts and
+/// from the company gazetteer rather than from the 1996 names themselves
+/// (`Nvidia`, `Netflix` were tagged as a place and a person before).
+/// Documents without such a name give no copy.
+///
+/// Deterministic for the same `seed`.
+pub fn read_swapped(input: &str, companies: &[&str], every: usize, seed: u64) -> Vec<Document> {
+    let every = every.max(1);
+    let mut out = Vec::new();
+    if companies.is_empty() {
+        return out;
+    }
+    for (k, d) in parse(input).iter().enumerate() {
+        if k % every != 0 {
+            continue;
+        }
+        let salt = super::features::mix(seed ^ k as u64);
+        let mut swapped = d.clone();
+        let mut map: BTreeMap<String, String> = BTreeMap::new();
+        for s in &mut swapped {
+            for i in 0..s.words.len() {
+                let single = matches!(s.tags[i], Some((NameType::Org, true)))
+                    && !matches!(s.tags.get(i + 1), Some(Some((NameType::Org, false))));
+                let w = &s.words[i];
+                let title = w.len() >= 3
+                    && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase());
+                if !single || !title {
+                    continue;
+                }
+                let n = map.len() as u64;
+                let new = map.entry(w.clone()).or_insert_with(|| {
+                    let r = super::features::mix(salt ^ n.wrapping_mul(0x9e37));
+                    companies[(r % companies.len() as u64) as usize].to_string()
+                });
+                s.words[i] = new.clone();
+            }
+        }
+        if !map.is_empty() {
+            out.push(rebuild(&swapped));
+        }
+    }
+    out
+}
+
 /// Turns the second sentence, when it is a dateline (a few words then a
 /// `YYYY-MM-DD` date), into `WORDS (Reuters) -` joined with the sentence
 /// after it.
@@ -574,6 +623,42 @@ Paris NNP B-NP B-LOC
         assert!(names.contains(&"BRUSSELS"));
         assert_eq!(docs[1].text, "Bonn Paris\n");
         assert_eq!(docs.len(), 2, "no all-caps headline to add");
+    }
+
+    #[test]
+    fn swaps_one_word_organizations_for_companies() {
+        let data = "-DOCSTART- -X- -X- O
+
+Lotte NNP B-NP B-ORG
+beat VBD B-VP O
+Hyundai NNP B-NP B-ORG
+Motor NNP I-NP I-ORG
+and CC O O
+NATO NNP B-NP B-ORG
+. . O O
+
+Lotte NNP B-NP B-ORG
+won VBD B-VP O
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Paris NNP B-NP B-LOC
+. . O O
+";
+        let out = read_swapped(data, &["Nvidia"], 1, 3);
+        assert_eq!(out.len(), 1, "no copy without a one-word organization");
+        let d = &out[0];
+        assert_eq!(d.text, "Nvidia beat Hyundai Motor and NATO.\nNvidia won.\n");
+        let names: Vec<(&str, NameType)> = d
+            .names
+            .iter()
+            .map(|n| (n.span.slice(&d.text), n.kind))
+            .collect();
+        assert_eq!(names[0], ("Nvidia", NameType::Org));
+        assert_eq!(names[1], ("Hyundai Motor", NameType::Org));
+        assert_eq!(read_swapped(data, &["Nvidia"], 1, 3), out);
+        assert!(read_swapped(data, &[], 1, 3).is_empty());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::gazetteer::{Mask, TokenGaz};
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 8;
+pub const FEATURE_VERSION: u32 = 9;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -65,7 +65,8 @@ pub fn word_hash(s: &str) -> u64 {
     mix(s.chars().fold(SEED, |h, c| step(h, norm(c) as u64)))
 }
 
-/// Hash of the case-folded token with digits mapped to `0`.
+/// Hash of the case-folded token with digits mapped to `0` and a final
+/// `-ization(s)` spelled `-isation(s)`.
 /// A final period of an abbreviation (`Mr.`, `Corp.`, `Gen.`) is ignored,
 /// so Reuters-style `Mr` and modern `Mr.` look alike; dotted initials
 /// (`U.S.`) keep theirs.
@@ -81,9 +82,27 @@ pub fn fold_hash(s: &str) -> u64 {
         }
         _ => s,
     };
-    for c in s.chars() {
+    // US "-ization" folds like the British "-isation" of the 1996 training
+    // news ("World Trade Organization", "privatization").
+    let ends = |suffix: &str| {
+        s.len() > suffix.len()
+            && s.is_char_boundary(s.len() - suffix.len())
+            && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let z_at = if ends("ization") {
+        s.len() - 6
+    } else if ends("izations") {
+        s.len() - 7
+    } else {
+        usize::MAX
+    };
+    for (i, c) in s.char_indices() {
         if c.is_ascii() {
-            let b = c.to_ascii_lowercase();
+            let b = if i == z_at {
+                's'
+            } else {
+                c.to_ascii_lowercase()
+            };
             let b = if b.is_ascii_digit() { '0' } else { b };
             h = step(h, b as u64);
         } else {
@@ -640,6 +659,9 @@ mod tests {
         assert_eq!(fold_hash("PARIS"), fold_hash("Paris"));
         assert_eq!(fold_hash("Über"), fold_hash("über"));
         assert_eq!(fold_hash("1996"), fold_hash("2020"));
+        assert_eq!(fold_hash("Organization"), fold_hash("organisation"));
+        assert_eq!(fold_hash("privatizations"), fold_hash("Privatisations"));
+        assert_ne!(fold_hash("Ization"), fold_hash("isation"));
         assert_eq!(word_hash("’s"), word_hash("'s"));
         assert_ne!(word_hash("Paris"), word_hash("paris"));
     }

@@ -14,7 +14,9 @@
 //!
 //! Spans leave out leading titles ("Mr.", "President") and punctuation, as
 //! CoNLL does, and every occurrence of a name's exact text gets the type it
-//! has most often in the document. Output types are refined with gazetteers and conservative
+//! has most often in the document, except that the place opening a
+//! dateline (`ROME 1996-12-06`, `ANKARA (Reuters) -`) is always a location
+//! and its wire credit an organization. Output types are refined with gazetteers and conservative
 //! rules ([`refine`]): PER → PERSON, ORG → ORG, LOC → GPE / LOC / FAC,
 //! MISC → NORP / EVENT / LAW / LANGUAGE or MISC.
 //!
@@ -566,8 +568,76 @@ impl Tagger {
             })
             .collect::<Vec<_>>();
         consistent_types(text, &mut names);
+        for n in &mut names {
+            if let Some(kind) = dateline_type(text, n.span) {
+                n.kind = kind;
+            }
+        }
         names
     }
+}
+
+/// The type a name must have because of where it stands in a dateline:
+/// the place that opens a line before a date or a wire credit
+/// (`ROME 1996-12-06`, `ANKARA (Reuters) -`, `VENICE, Italy 1996-08-31`,
+/// `SAN FRANCISCO, Oct 20 (Reuters) -`) is a location, whatever the same
+/// words are elsewhere in the document (a baseball team, say); the credit
+/// in the parentheses (`(EntityLens Wire) -`) is an organization.
+fn dateline_type(text: &str, span: Span) -> Option<NameType> {
+    let before = text.get(..span.start)?;
+    let name = span.slice(text);
+    let after = text.get(span.end..)?;
+    let line_start = before.is_empty() || before.ends_with('\n');
+    if line_start && !name.chars().any(char::is_lowercase) && name.len() <= 30 {
+        // Up to three words (", Italy", ", Oct 20") before the date or the credit.
+        let (mut rest, skip) = match after.strip_prefix(", ") {
+            Some(r) => (r, 3),
+            None => (after.strip_prefix(' ')?, 0),
+        };
+        for k in 0..=skip {
+            if is_iso_date(rest) || credit_close(rest).is_some() {
+                return Some(NameType::Loc);
+            }
+            let (word, next) = rest.split_once(' ')?;
+            let plain = word.chars().all(|c| c.is_alphanumeric() || c == '.');
+            if k == skip || word.is_empty() || !plain {
+                return None;
+            }
+            rest = next;
+        }
+        return None;
+    }
+    // The credit: "(NAME) -" right after a line-opening place.
+    let open = before.strip_suffix('(')?.strip_suffix(' ')?;
+    let line = &open[open.rfind('\n').map_or(0, |k| k + 1)..];
+    let place = line.split(", ").next().unwrap_or(line);
+    let dash = after.strip_prefix(')')?.trim_start();
+    let place_ok = !place.is_empty()
+        && place.len() <= 40
+        && !place.chars().any(char::is_lowercase)
+        && place.chars().any(char::is_uppercase);
+    (place_ok && dash.starts_with(['-', '–', '—'])).then_some(NameType::Org)
+}
+
+/// True when `s` starts with a `YYYY-MM-DD` date.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// For `s` starting with `(credit) -`, the credit's length.
+fn credit_close(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let dash = inner[close + 1..].trim_start();
+    (close > 0 && close <= 40 && dash.starts_with(['-', '–', '—'])).then_some(close)
 }
 
 /// Gives every name the type its exact text has most often in the
@@ -656,6 +726,28 @@ mod tests {
             kinds,
             vec![NameType::Per, NameType::Per, NameType::Per, NameType::Loc]
         );
+    }
+
+    #[test]
+    fn datelines_fix_place_and_credit_types() {
+        let text = "Mets lose.\nNEW YORK 1996-08-30\nVENICE, Italy 1996-08-31\n\
+                    SAN FRANCISCO, Oct 20 (Reuters) - x\nGENEVA (EntityLens Wire) - The\n\
+                    NEW YORK beat CHICAGO 3-1.";
+        let at = |name: &str, nth: usize| {
+            let start = text.match_indices(name).nth(nth).map_or(0, |(k, _)| k);
+            Span::new(start, start + name.len())
+        };
+        let kind = |name: &str, nth: usize| dateline_type(text, at(name, nth));
+        assert_eq!(kind("NEW YORK", 0), Some(NameType::Loc));
+        assert_eq!(kind("VENICE", 0), Some(NameType::Loc));
+        assert_eq!(kind("SAN FRANCISCO", 0), Some(NameType::Loc));
+        assert_eq!(kind("Reuters", 0), Some(NameType::Org));
+        assert_eq!(kind("GENEVA", 0), Some(NameType::Loc));
+        assert_eq!(kind("EntityLens Wire", 0), Some(NameType::Org));
+        assert_eq!(kind("NEW YORK", 1), None);
+        assert_eq!(kind("CHICAGO", 0), None);
+        assert_eq!(kind("Mets", 0), None);
+        assert_eq!(kind("Italy", 0), None);
     }
 
     #[test]

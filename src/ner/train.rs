@@ -44,11 +44,11 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             bits: 16,
-            epochs: 8,
+            epochs: 12,
             folds: 8,
             seed: 20_031,
             stages: 2,
-            runs: 3,
+            runs: 5,
         }
     }
 }
