@@ -4,10 +4,14 @@
 //! - [`state`]: the one reducer; every change is an [`state::Action`].
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
+//! - [`blocks`]: a long text cut into blocks rendered one by one.
+//! - [`worker`]: analysis in a Web Worker; [`codec`]: how its answer travels.
 //! - [`storage`]: the `#text=` link fragment and localStorage.
 //! - [`file`]: opening dropped or chosen `.txt` files as strict UTF-8.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
+pub mod blocks;
+pub mod codec;
 pub mod components;
 pub mod file;
 pub mod label_set;
@@ -15,12 +19,18 @@ pub mod palette;
 pub mod segments;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 /// The sample article behind the "Sample" button (compiled in: no fetch).
 pub const SAMPLE: &str = include_str!("../../static/sample.txt");
 
 /// Mounts the app into the element `#app`, or the body when there is none.
+/// Does nothing where there is no document (in the analysis worker, which
+/// runs the same module).
 pub fn start() {
+    if web_sys::window().and_then(|w| w.document()).is_none() {
+        return;
+    }
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
