@@ -268,7 +268,10 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
     {
         let mut slot = progress.borrow_mut();
         if slot.as_ref().is_none_or(|p| p.analyzed != props.analyzed) {
-            let keep = slot.as_ref().and_then(|p| {
+            // (Short texts are highlighted whole at once: no need to ask
+            // the layout what is on screen.)
+            let long = props.analyzed.text.len() > FIRST_BYTES;
+            let keep = slot.as_ref().filter(|_| long).and_then(|p| {
                 let (a, b) = visible_blocks(&container, p.blocks.len())?;
                 let first = p.blocks.get(a)?;
                 let last = p.blocks.get(b.checked_sub(1)?)?;
