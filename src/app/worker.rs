@@ -86,12 +86,17 @@ impl AnalysisWorker {
     /// every [`Outcome`] (never while this handle is borrowed, so it may
     /// call [`AnalysisWorker::request`]).
     pub fn spawn(report: Callback<Outcome>) -> Result<AnalysisWorker, String> {
-        let urls = urls()?;
+        let booted = booted_worker();
+        let urls = urls().inspect_err(|_| {
+            if let Some(w) = &booted {
+                w.terminate();
+            }
+        })?;
         let handle = AnalysisWorker {
             inner: Rc::new(RefCell::new(None)),
             report,
         };
-        let inner = start(&urls, &handle.inner, &handle.report, booted_worker())?;
+        let inner = start(&urls, &handle.inner, &handle.report, booted)?;
         *handle.inner.borrow_mut() = Some(inner);
         Ok(handle)
     }

@@ -1,5 +1,6 @@
 //! The page: wires the state's reducer to the components and to the
-//! browser (debounced analysis and saving, links, dropped files).
+//! browser (the analysis worker, or debounced analysis without one;
+//! debounced saving, links, dropped files).
 
 use super::document_date::DocumentDateControl;
 use super::editor::Editor;
