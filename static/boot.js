@@ -2,8 +2,21 @@
 // page's Content-Security-Policy forbids; Trunk.toml's pattern_script loads
 // this file instead and passes the (hashed) module and wasm paths as data
 // attributes of its own <script> element.
+//
+// The analysis worker (worker.js, see src/app/worker.rs) is started first,
+// so that it fetches the JS glue while the page fetches the wasm; the app
+// finds it as `globalThis.entityLensWorker` and sends it the compiled
+// module. Where a worker cannot start (file:// pages), the app analyzes on
+// the main thread.
 const tag = document.querySelector("script[data-wasm-module]");
 if (tag) {
+  try {
+    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    worker.postMessage({ type: "load", js: new URL(tag.dataset.jsModule, location.href).href });
+    globalThis.entityLensWorker = worker;
+  } catch {
+    // No worker here: the app falls back to the main thread.
+  }
   const { default: init } = await import(tag.dataset.jsModule);
   await init({ module_or_path: tag.dataset.wasmModule });
 }

@@ -10,7 +10,7 @@
 
 const CACHE = "entitylens";
 const SCOPE = new URL("./", self.location).href;
-const EXTRA = ["manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png"];
+const EXTRA = ["manifest.webmanifest", "icon.svg", "icon-192.png", "icon-512.png", "worker.js"];
 // Trunk's content-hashed names: name-0123456789abcdef(_bg).js/.wasm/.css.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 

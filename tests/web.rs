@@ -588,3 +588,125 @@ fn links_in_the_fragment_prefer_z() {
     assert!(storage::link_text("#z=!!").is_some_and(|r| r.is_err()));
     assert_eq!(storage::link_text("#other=1"), None);
 }
+
+#[wasm_bindgen_test]
+fn the_worker_codec_round_trips_an_analysis_and_rejects_bad_bytes() {
+    use entity_lens::app::codec;
+    let text = format!(
+        "{}\n\u{201c}We will pay $2-3 million,\u{201d} Vladimir Putin said on 3 May 2024 in Moscow.",
+        include_str!("../static/sample.txt")
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).expect("date");
+    for options in [
+        Options::default(),
+        Options {
+            document_date: Some(date),
+        },
+    ] {
+        let a = entity_lens::analyze(&text, &options);
+        assert!(!a.mentions.is_empty() && !a.entities.is_empty() && !a.quotes.is_empty());
+        let bytes = codec::encode(&a);
+        assert_eq!(codec::decode(&bytes).as_ref(), Ok(&a));
+        // Every truncation is an error, never a panic.
+        for cut in (0..bytes.len()).step_by(7) {
+            assert!(codec::decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+    assert!(codec::decode(&[1, 0, 0, 0, 0, 9]).is_err());
+    assert_eq!(
+        codec::decode(&codec::encode(&Analysis::default())),
+        Ok(Analysis::default())
+    );
+}
+
+#[wasm_bindgen_test]
+fn blocks_cover_the_text_and_never_cut_a_mark() {
+    use entity_lens::app::blocks::{block_of, blocks, BLOCK_BYTES};
+    let sample = include_str!("../static/sample.txt");
+    // Paragraphs, one long line, and no space at all.
+    let texts = [
+        sample.repeat(40),
+        sample.replace('\n', " ").repeat(30),
+        "x".repeat(3 * BLOCK_BYTES),
+    ];
+    for text in &texts {
+        let a = entity_lens::analyze(text, &Options::default());
+        let b = blocks(text, &a);
+        assert!(b.len() > 1 || text.len() <= 4 * BLOCK_BYTES + BLOCK_BYTES);
+        assert_eq!(b.first().map(|s| s.start), Some(0));
+        assert_eq!(b.last().map(|s| s.end), Some(text.len()));
+        for w in b.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(text.is_char_boundary(w[0].end));
+        }
+        let marked = a
+            .mentions
+            .iter()
+            .map(|m| m.span)
+            .chain(a.quotes.iter().map(|q| q.span))
+            .chain(a.debris.iter().copied());
+        for s in marked {
+            let i = block_of(&b, s.start);
+            assert!(b[i].contains(&s), "{s:?} cut by the blocks");
+        }
+    }
+    // A paragraph text is cut after line breaks only.
+    let b = blocks(
+        &texts[0],
+        &entity_lens::analyze(&texts[0], &Options::default()),
+    );
+    assert!(b[..b.len() - 1]
+        .iter()
+        .all(|s| texts[0][..s.end].ends_with('\n')));
+    assert!(blocks("", &Analysis::default()).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn worker_answers_are_adopted_only_for_the_current_text() {
+    let long = format!("{NEWS} {}", "word ".repeat(IMMEDIATE_LIMIT / 5));
+    let s = reduce(State::default(), Action::Edit(long.clone()));
+    assert!(s.is_stale());
+    // An answer for an older text is dropped.
+    let old = analyzed(&long);
+    let s = s.reduce(Action::Analyzed(old));
+    assert!(s.is_stale());
+    // The answer for this very text is shown.
+    let answer = Shared(Rc::new(Analyzed::run(s.text.clone(), s.options())));
+    let s = s.reduce(Action::Analyzed(answer.clone()));
+    assert!(!s.is_stale());
+    assert!(s.analyzed == answer);
+    // A crash on the current text keeps it, unmarked, with a notice.
+    let s = s.reduce(Action::Edit(format!("{long} More.")));
+    let text = s.text.clone();
+    let s = s.reduce(Action::AnalysisFailed {
+        text: text.clone(),
+        message: "boom".into(),
+    });
+    assert!(!s.is_stale());
+    assert!(Rc::ptr_eq(&s.analyzed.text, &text));
+    assert!(s.analyzed.analysis.mentions.is_empty());
+    assert!(s
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text.contains("boom") && n.text.contains("kept")));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_text_is_rendered_in_blocks_highlighted_from_the_top() {
+    let text = include_str!("../static/sample.txt").repeat(60);
+    let root = render_view(&text, LabelSet::new(), None).await;
+    let blocks = root.query_selector_all(".block").expect("blocks").length();
+    assert!(blocks > 10, "{blocks} blocks");
+    let first = root
+        .query_selector(".block")
+        .expect("query")
+        .expect("first");
+    assert!(first.query_selector("mark").expect("query").is_some());
+    let last = root
+        .query_selector(".block:last-child")
+        .expect("query")
+        .expect("last");
+    // Not yet highlighted in the first render: plain text only.
+    assert!(last.query_selector("mark").expect("query").is_none());
+    assert_eq!(reading_text(&root), text);
+}

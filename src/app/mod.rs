@@ -4,6 +4,8 @@
 //! - [`state`]: the one reducer; every change is an [`state::Action`].
 //! - [`components`]: function components, one per file.
 //! - [`segments`]: the analyzed text cut into plain, mention and debris runs.
+//! - [`blocks`]: a long text cut into blocks rendered one by one.
+//! - [`worker`]: analysis in a Web Worker; [`codec`]: how its answer travels.
 //! - [`storage`]: the `#z=`/`#text=` link fragment and localStorage.
 //! - [`file`]: opening dropped or chosen `.txt`, `.md` and `.html` files
 //!   ([`crate::html_text`] reads HTML's visible text without running it).
@@ -12,6 +14,8 @@
 //! - [`keyboard`]: walking mentions and entities from the keyboard.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
+pub mod blocks;
+pub mod codec;
 pub mod components;
 pub mod download;
 pub mod file;
@@ -22,12 +26,18 @@ pub mod panic;
 pub mod segments;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 /// The sample article behind the "Sample" button (compiled in: no fetch).
 pub const SAMPLE: &str = include_str!("../../static/sample.txt");
 
 /// Mounts the app into the element `#app`, or the body when there is none.
+/// Does nothing where there is no document (in the analysis worker, which
+/// runs the same module).
 pub fn start() {
+    if web_sys::window().and_then(|w| w.document()).is_none() {
+        return;
+    }
     panic::install();
     let root = gloo::utils::document().get_element_by_id("app");
     match root {

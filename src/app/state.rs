@@ -1,9 +1,12 @@
 //! The page's state and its one reducer.
 //!
-//! Every change goes through [`Action`]; [`State::reduce`] is the only code
-//! that runs [`crate::analyze`]. Analysis results are shared behind an `Rc`
-//! and compared by pointer, so components re-render only when a new analysis
-//! arrives, not on every keystroke of a long text.
+//! Every change goes through [`Action`]. Short texts are analyzed by the
+//! reducer itself, at once; longer ones are left stale for the page to
+//! analyze in its worker ([`super::worker`], answering with
+//! [`Action::Analyzed`]) or, where there is no worker, on the main thread
+//! once typing pauses ([`Action::Analyze`]). Analysis results are shared
+//! behind an `Rc` and compared by pointer, so components re-render only when
+//! a new analysis arrives, not on every keystroke of a long text.
 
 use super::label_set::LabelSet;
 use crate::{analyze, Analysis, Label, Options};
@@ -11,11 +14,14 @@ use chrono::NaiveDate;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Texts up to this many bytes are analyzed on every keystroke; longer ones
-/// once typing pauses (see [`ANALYZE_DEBOUNCE_MS`]).
+/// Texts up to this many bytes are analyzed on the main thread at every
+/// keystroke (faster than a round trip to the worker; a few ms at most);
+/// longer ones in the worker, or where there is none once typing pauses
+/// (see [`ANALYZE_DEBOUNCE_MS`]).
 pub const IMMEDIATE_LIMIT: usize = 20_000;
 
-/// The pause in typing after which a long text is analyzed.
+/// The pause in typing after which a long text is analyzed on the main
+/// thread, when no worker can be had.
 pub const ANALYZE_DEBOUNCE_MS: u32 = 300;
 
 /// An analysis and the exact text and options it was made from.
@@ -143,6 +149,17 @@ pub enum Action {
     Load(String),
     /// Analyzes the current text if the analysis is older.
     Analyze,
+    /// An analysis made elsewhere (the worker); adopted if it is of the
+    /// current text and options, else dropped.
+    Analyzed(Shared),
+    /// Analyzing `text` failed (the worker crashed): if it is still the
+    /// current text, it is kept, shown unmarked, with an error notice.
+    AnalysisFailed {
+        /// The text whose analysis failed.
+        text: Rc<str>,
+        /// What went wrong.
+        message: String,
+    },
     /// Sets (or with `None` clears) the document date override.
     SetDocumentDate(Option<NaiveDate>),
     /// Shows or hides a label.
@@ -157,15 +174,16 @@ pub enum Action {
 }
 
 impl State {
-    /// A state showing `text`, analyzed, with `hidden` labels hidden.
+    /// A state showing `text` with `hidden` labels hidden: analyzed if
+    /// short, else left for the worker.
     pub fn new(text: String, hidden: LabelSet) -> Self {
-        let text: Rc<str> = text.into();
-        State {
-            analyzed: Shared(Rc::new(Analyzed::run(text.clone(), Options::default()))),
-            text,
+        let mut state = State {
+            text: text.into(),
             hidden,
             ..State::default()
-        }
+        };
+        state.analyze_if_short();
+        state
     }
 
     /// The options the next analysis uses.
@@ -187,15 +205,27 @@ impl State {
         entity.mentions.get(s.focus).copied()
     }
 
-    /// Runs the analysis of the current text and options, carrying the
-    /// selection over to the same entity (same label and name) if it is
-    /// still there.
+    /// Analyzes the current text at once if it is short
+    /// ([`IMMEDIATE_LIMIT`]); a longer one stays stale.
+    fn analyze_if_short(&mut self) {
+        if self.text.len() <= IMMEDIATE_LIMIT {
+            self.reanalyze();
+        }
+    }
+
+    /// Runs the analysis of the current text and options.
     fn reanalyze(&mut self) {
+        self.adopt(Analyzed::run(self.text.clone(), self.options()));
+    }
+
+    /// Shows `analyzed`, carrying the selection over to the same entity
+    /// (same label and name) if it is still there.
+    fn adopt(&mut self, analyzed: impl Into<Rc<Analyzed>>) {
+        let analyzed: Rc<Analyzed> = analyzed.into();
         let picked = self.selection.and_then(|s| {
             let e = self.analyzed.analysis.entities.get(s.entity)?;
             Some((e.label, e.name.clone(), s.focus))
         });
-        let analyzed = Analyzed::run(self.text.clone(), self.options());
         self.selection = picked.and_then(|(label, name, focus)| {
             let (entity, e) = analyzed
                 .analysis
@@ -208,7 +238,7 @@ impl State {
                 focus: focus.min(e.mentions.len().saturating_sub(1)),
             })
         });
-        self.analyzed = Shared(Rc::new(analyzed));
+        self.analyzed = Shared(analyzed);
     }
 }
 
@@ -223,15 +253,13 @@ impl Reducible for State {
                     return self;
                 }
                 next.text = text.into();
-                if next.text.len() <= IMMEDIATE_LIMIT {
-                    next.reanalyze();
-                }
+                next.analyze_if_short();
             }
             Action::Load(text) => {
                 next.text = text.into();
                 next.selection = None;
                 next.notice = None;
-                next.reanalyze();
+                next.analyze_if_short();
             }
             Action::Analyze => {
                 if !self.is_stale() {
@@ -239,12 +267,32 @@ impl Reducible for State {
                 }
                 next.reanalyze();
             }
+            Action::Analyzed(shared) => {
+                if !Rc::ptr_eq(&shared.text, &self.text) || shared.options != self.options() {
+                    return self; // A stale answer: a newer request follows.
+                }
+                next.adopt(shared.0);
+            }
+            Action::AnalysisFailed { text, message } => {
+                if !Rc::ptr_eq(&text, &self.text) {
+                    return self;
+                }
+                next.selection = None;
+                next.notice = Some(Notice::error(format!(
+                    "Could not analyze this text ({message}). It is kept as it is; edit it to try again."
+                )));
+                next.analyzed = Shared(Rc::new(Analyzed {
+                    text,
+                    options: self.options(),
+                    ..Analyzed::default()
+                }));
+            }
             Action::SetDocumentDate(date) => {
                 if date == self.date_override {
                     return self;
                 }
                 next.date_override = date;
-                next.reanalyze();
+                next.analyze_if_short();
             }
             Action::ToggleLabel(label) => {
                 next.hidden = self.hidden.toggled(label);

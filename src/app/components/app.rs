@@ -1,5 +1,6 @@
 //! The page: wires the state's reducer to the components and to the
-//! browser (debounced analysis and saving, links, dropped files).
+//! browser (the analysis worker, or debounced analysis without one;
+//! debounced saving, links, dropped files).
 
 use super::document_date::DocumentDateControl;
 use super::editor::Editor;
@@ -15,6 +16,7 @@ use super::undo_clear::UndoClear;
 use crate::app::file;
 use crate::app::state::{Action, Analyzed, Notice, Shared, State, ANALYZE_DEBOUNCE_MS};
 use crate::app::storage;
+use crate::app::worker::{AnalysisWorker, Outcome};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
@@ -61,10 +63,15 @@ fn open_file(
     *slot.borrow_mut() = file::read(f, done);
 }
 
-/// The status line under the editor.
-fn status(state: &State) -> String {
+/// The status line under the editor; `background` when a worker analyzes
+/// long texts.
+fn status(state: &State, background: bool) -> String {
     if state.is_stale() {
-        return "Analyzing when you pause typing…".to_string();
+        return if background {
+            "Analyzing…".to_string()
+        } else {
+            "Analyzing when you pause typing…".to_string()
+        };
     }
     let a = &state.analyzed;
     if a.text.is_empty() {
@@ -76,6 +83,17 @@ fn status(state: &State) -> String {
         a.analysis.entities.len(),
         a.millis
     )
+}
+
+/// A text compared by identity, not content: a new text equal to the old
+/// one still needs an analysis of its own.
+#[derive(Clone)]
+struct SameText(Rc<str>);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The whole page.
@@ -104,18 +122,53 @@ pub fn app() -> Html {
         });
     }
 
-    // Long texts are analyzed once typing pauses.
+    // Long texts are analyzed in the worker, started once; without one,
+    // on the main thread once typing pauses.
+    let worker = use_mut_ref(|| None::<AnalysisWorker>);
+    let background = use_state(|| true);
+    {
+        let worker = worker.clone();
+        let background = background.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let fallback = background.clone();
+            let report = Callback::from(move |outcome: Outcome| match outcome {
+                Outcome::Done(analyzed) => {
+                    dispatch.dispatch(Action::Analyzed(Shared(Rc::new(analyzed))))
+                }
+                Outcome::Failed { text, message } => {
+                    dispatch.dispatch(Action::AnalysisFailed { text, message })
+                }
+                Outcome::Unavailable(_) => fallback.set(false),
+            });
+            match AnalysisWorker::spawn(report) {
+                Ok(w) => *worker.borrow_mut() = Some(w),
+                Err(_) => background.set(false),
+            }
+            move || drop(worker.borrow_mut().take())
+        });
+    }
     {
         let dispatch = state.dispatcher();
         let stale = state.is_stale();
-        use_effect_with(state.text.clone(), move |_| {
-            let timer = stale.then(|| {
-                Timeout::new(ANALYZE_DEBOUNCE_MS, move || {
-                    dispatch.dispatch(Action::Analyze)
-                })
-            });
-            move || drop(timer)
-        });
+        let worker = worker.clone();
+        let options = state.options();
+        use_effect_with(
+            (SameText(state.text.clone()), options.clone(), *background),
+            move |(text, _, background)| {
+                let mut timer = None;
+                match worker.borrow().as_ref() {
+                    Some(w) if stale && *background => w.request(text.0.clone(), options),
+                    _ if stale => {
+                        timer = Some(Timeout::new(ANALYZE_DEBOUNCE_MS, move || {
+                            dispatch.dispatch(Action::Analyze)
+                        }))
+                    }
+                    _ => {}
+                }
+                move || drop(timer)
+            },
+        );
     }
 
     // The text is saved once typing pauses (and on leaving the page).
@@ -211,7 +264,7 @@ pub fn app() -> Html {
                 <div class="work">
                     <Editor
                         text={AttrValue::from(state.text.clone())}
-                        status={AttrValue::from(status(&state))}
+                        status={AttrValue::from(status(&state, *background))}
                         {on_edit}
                         {on_load}
                         {on_file}

@@ -4,6 +4,9 @@
 use crate::app::state::Shared;
 use yew::prelude::*;
 
+/// How many quotes the list shows at most (a 1 MB text has thousands).
+const MAX_QUOTES: usize = 200;
+
 /// Props of [`QuoteList`].
 #[derive(Properties, PartialEq)]
 pub struct QuoteListProps {
@@ -21,6 +24,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
     let items = analysis
         .quotes
         .iter()
+        .take(MAX_QUOTES)
         .filter_map(|q| {
             let quoted = text.get(q.span.range())?;
             let speaker = q.speaker.and_then(|i| Some((i, analysis.entities.get(i)?)));
@@ -49,7 +53,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
         <section class="quotes" aria-labelledby="quotes-heading">
             <h3 id="quotes-heading">
                 <span class="group-name">{ "Quotes" }</span>
-                <span class="count">{ items.len() }</span>
+                <span class="count">{ if analysis.quotes.len() > MAX_QUOTES { analysis.quotes.len() } else { items.len() } }</span>
             </h3>
             <ul class="quote-list">{ for items }</ul>
         </section>

@@ -1,6 +1,8 @@
 //! The entities, grouped by label: each group with its mention count, each
 //! entity with its own, most mentioned first. Picking an entity emphasizes
 //! its mentions and scrolls to them; picking it again steps to the next.
+//! A long text can name thousands of entities: each label lists its first
+//! [`SHOWN_PER_LABEL`] (and the picked one) until "Show all" is pressed.
 
 use super::quotes::QuoteList;
 use super::timeline::Timeline;
@@ -9,6 +11,9 @@ use crate::app::palette;
 use crate::app::state::{Selection, Shared};
 use crate::{Analysis, Label};
 use yew::prelude::*;
+
+/// How many entities a label lists before its "Show all" button.
+pub const SHOWN_PER_LABEL: usize = 50;
 
 /// Props of [`Sidebar`].
 #[derive(Properties, PartialEq)]
@@ -57,6 +62,8 @@ fn mentions(n: usize) -> String {
 pub fn sidebar(props: &SidebarProps) -> Html {
     let analysis = &props.analyzed.analysis;
     let picked = props.selection.map(|s| s.entity);
+    // Labels whose every entity is listed.
+    let expanded = use_state(LabelSet::new);
 
     let groups = Label::ALL
         .into_iter()
@@ -67,9 +74,24 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 return None;
             }
             let heading_id = format!("group-{}", label.as_str());
+            let total = entities.len();
+            let all = expanded.contains(label) || total <= SHOWN_PER_LABEL;
+            let more = (!all).then(|| {
+                let expanded = expanded.clone();
+                let onclick = Callback::from(move |_: MouseEvent| expanded.set(expanded.toggled(label)));
+                html! {
+                    <li key="show-all">
+                        <button type="button" class="show-all" data-label={label.as_str()} {onclick}>
+                            { format!("Show all {total}") }
+                        </button>
+                    </li>
+                }
+            });
             let items = entities
                 .into_iter()
-                .map(|i| {
+                .enumerate()
+                .filter(|&(rank, i)| all || rank < SHOWN_PER_LABEL || picked == Some(i))
+                .map(|(_, i)| {
                     let e = &analysis.entities[i];
                     let onclick = props.on_select.reform(move |_: MouseEvent| i);
                     let pressed = if picked == Some(i) { "true" } else { "false" };
@@ -98,6 +120,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                         </li>
                     }
                 })
+                .chain(more)
                 .collect::<Html>();
             Some(html! {
                 <section class="group" data-label={label.as_str()} aria-labelledby={heading_id.clone()}>

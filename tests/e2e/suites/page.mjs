@@ -91,7 +91,7 @@ test("typing and pasting re-analyze at once", async (browser) => {
   await finish();
 });
 
-test("a long paste is analyzed after a pause, and typing stays responsive", async (browser) => {
+test("a long paste is analyzed in the background, and typing stays responsive", async (browser) => {
   const { page, finish } = await open(browser);
   await page.click("#sample");
   await page.waitForSelector('#highlighted mark[data-label="EMAIL"]');
@@ -116,8 +116,8 @@ test("a long paste is analyzed after a pause, and typing stays responsive", asyn
     });
     return { ms: performance.now() - t0, stale, status: document.querySelector("#editor-status").textContent };
   }, { long, copies });
-  check(/pause/.test(pasted.stale), `status while waiting: ${pasted.stale}`);
-  console.log(`    ${long.length} bytes pasted: highlights after ${pasted.ms.toFixed(0)} ms, debounce included (${pasted.status})`);
+  check(/Analyzing…/.test(pasted.stale), `status while waiting: ${pasted.stale}`);
+  console.log(`    ${long.length} bytes pasted: highlights after ${pasted.ms.toFixed(0)} ms (${pasted.status})`);
   // Typing into the long text: a key's change to the next frame, with the
   // app (the input event: reducer and render) and without it (the browser
   // relaying out a 100 kB textarea alone), alternating; the app's cost is
@@ -148,7 +148,7 @@ test("a long paste is analyzed after a pause, and typing stays responsive", asyn
       `textarea alone ${keys.browser.toFixed(0)} ms; the app's share ${appCost.toFixed(0)} ms`,
   );
   check(appCost < 50, `the app adds ${appCost.toFixed(0)} ms per keystroke in a long text`);
-  await page.waitForFunction(() => !/pause/.test(document.querySelector("#editor-status").textContent));
+  await page.waitForFunction(() => !/Analyzing/.test(document.querySelector("#editor-status").textContent));
   await finish();
 });
 
