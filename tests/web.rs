@@ -79,6 +79,7 @@ async fn render_view(text: &str, hidden: LabelSet, selection: Option<Selection>)
         hidden,
         selection,
         on_select: Callback::noop(),
+        quote: None,
     };
     yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -162,6 +163,7 @@ async fn debris_is_dimmed_not_marked() {
         hidden: LabelSet::new(),
         selection: None,
         on_select: Callback::noop(),
+        quote: None,
     };
     yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -215,6 +217,8 @@ async fn sidebar_groups_entities_with_counts_most_mentioned_first() {
         hidden: LabelSet::new(),
         selection: None,
         on_select: Callback::noop(),
+        on_quote: None,
+        quote: None,
     };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -273,6 +277,8 @@ async fn quotes_are_listed_with_their_speakers() {
         hidden: LabelSet::new(),
         selection: None,
         on_select: Callback::noop(),
+        on_quote: None,
+        quote: None,
     };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -709,4 +715,71 @@ async fn a_long_text_is_rendered_in_blocks_highlighted_from_the_top() {
     // Not yet highlighted in the first render: plain text only.
     assert!(last.query_selector("mark").expect("query").is_none());
     assert_eq!(reading_text(&root), text);
+}
+
+/// A short article with two attributed quotes, analyzed.
+const QUOTED: &str = "Dmitry Peskov spoke on Friday. \u{201c}We are not in a hurry,\u{201d} Peskov told reporters in Moscow.\n\n\u{201c}The conditions are not there yet,\u{201d} said Maria Lopez, a spokeswoman.";
+
+#[wasm_bindgen_test]
+async fn quotes_are_marked_in_the_text_and_the_picked_one_emphasized() {
+    let a = analyzed(QUOTED);
+    assert_eq!(a.analysis.quotes.len(), 2, "{:?}", a.analysis.quotes);
+    let root = container();
+    let props = HighlightedViewProps {
+        analyzed: a.clone(),
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: Callback::noop(),
+        quote: Some(1),
+    };
+    yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    // The quoted words are underlined, the text itself unchanged.
+    let quoted: String = texts(&root, r#".in-quote[data-quote="0"]"#).concat();
+    assert_eq!(quoted, "\u{201c}We are not in a hurry,\u{201d}");
+    assert_eq!(reading_text(&root), QUOTED);
+    // Each quote's opening names its speaker.
+    let start = root
+        .query_selector(r#"[data-quote-start="0"]"#)
+        .ok()
+        .flatten()
+        .expect("quote 0 opening");
+    assert_eq!(
+        start.get_attribute("title").as_deref(),
+        Some("Quote \u{2014} Dmitry Peskov")
+    );
+    // Only the picked quote is emphasized.
+    assert!(root
+        .query_selector(r#".picked-quote[data-quote="0"]"#)
+        .ok()
+        .flatten()
+        .is_none());
+    let picked: String = texts(&root, ".picked-quote").concat();
+    assert!(picked.starts_with("\u{201c}The conditions"), "{picked}");
+    // Words outside quotes are not underlined.
+    assert!(!texts(&root, ".in-quote")
+        .concat()
+        .contains("spoke on Friday"));
+}
+
+#[wasm_bindgen_test]
+fn showing_a_quote_picks_its_speaker_near_it() {
+    let text = format!("Peskov arrived early. {QUOTED}");
+    let loaded = reduce(State::default(), Action::Load(text.clone()));
+    let a = &loaded.analyzed.analysis;
+    let peskov = a.quotes[0].speaker.expect("attributed");
+    let s = loaded.clone().reduce(Action::ShowQuote(0));
+    assert_eq!(s.quote, Some(0));
+    let sel = s.selection.expect("speaker picked");
+    assert_eq!(sel.entity, peskov);
+    // Focused on the mention right after the quote ("Peskov told"), not
+    // the first one ("Peskov arrived").
+    let m = &a.mentions[a.entities[peskov].mentions[sel.focus]];
+    assert!(m.span.start > a.quotes[0].span.end, "{m:?}");
+    // Picking an entity clears the quote; an unknown quote changes nothing.
+    let s = s.reduce(Action::Select(peskov));
+    assert_eq!(s.quote, None);
+    let before = s.clone();
+    let s = s.reduce(Action::ShowQuote(99));
+    assert!(Rc::ptr_eq(&before, &s));
 }

@@ -134,6 +134,9 @@ pub struct State {
     pub hidden: LabelSet,
     /// The entity picked in the sidebar.
     pub selection: Option<Selection>,
+    /// The quote picked in the quotes panel (index into the analysis'
+    /// quotes): marked in the text and scrolled to.
+    pub quote: Option<usize>,
     /// A message to show.
     pub notice: Option<Notice>,
 }
@@ -167,6 +170,10 @@ pub enum Action {
     /// Picks an entity; picking the picked one again moves the focus to its
     /// next mention.
     Select(usize),
+    /// Picks a quote: it is emphasized and scrolled to in the text, and
+    /// its speaker (if known) is picked, focused on the mention nearest the
+    /// quote.
+    ShowQuote(usize),
     /// Shows a notice.
     Notify(Notice),
     /// Hides the notice.
@@ -238,6 +245,10 @@ impl State {
                 focus: focus.min(e.mentions.len().saturating_sub(1)),
             })
         });
+        // A quote index means nothing in another analysis.
+        if self.quote.is_some() && !Rc::ptr_eq(&analyzed, &self.analyzed.0) {
+            self.quote = None;
+        }
         self.analyzed = Shared(analyzed);
     }
 }
@@ -258,6 +269,7 @@ impl Reducible for State {
             Action::Load(text) => {
                 next.text = text.into();
                 next.selection = None;
+                next.quote = None;
                 next.notice = None;
                 next.analyze_if_short();
             }
@@ -278,6 +290,7 @@ impl Reducible for State {
                     return self;
                 }
                 next.selection = None;
+                next.quote = None;
                 next.notice = Some(Notice::error(format!(
                     "Could not analyze this text ({message}). It is kept as it is; edit it to try again."
                 )));
@@ -315,6 +328,29 @@ impl Reducible for State {
                     _ => 0,
                 };
                 next.selection = Some(Selection { entity, focus });
+                next.quote = None;
+            }
+            Action::ShowQuote(k) => {
+                let analysis = &self.analyzed.analysis;
+                let Some(q) = analysis.quotes.get(k) else {
+                    return self;
+                };
+                next.quote = Some(k);
+                next.selection = q.speaker.and_then(|entity| {
+                    let e = analysis.entities.get(entity)?;
+                    // The speaker's mention nearest the quote (the cue's).
+                    let distance = |&(_, &i): &(usize, &usize)| {
+                        analysis.mentions.get(i).map_or(usize::MAX, |m| {
+                            if m.span.end <= q.span.start {
+                                q.span.start - m.span.end
+                            } else {
+                                m.span.start.saturating_sub(q.span.end)
+                            }
+                        })
+                    };
+                    let (focus, _) = e.mentions.iter().enumerate().min_by_key(distance)?;
+                    Some(Selection { entity, focus })
+                });
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Dismiss => next.notice = None,

@@ -237,6 +237,10 @@ pub fn app() -> Html {
         d.dispatch(Action::Select(entity))
     });
     let d = state.dispatcher();
+    let on_quote = use_callback((), move |quote: usize, _| {
+        d.dispatch(Action::ShowQuote(quote))
+    });
+    let d = state.dispatcher();
     let on_toggle = use_callback((), move |label, _| d.dispatch(Action::ToggleLabel(label)));
     let d = state.dispatcher();
     let on_date = use_callback((), move |date, _| d.dispatch(Action::SetDocumentDate(date)));
@@ -287,6 +291,7 @@ pub fn app() -> Html {
                         hidden={state.hidden}
                         selection={state.selection}
                         on_select={on_select.clone()}
+                        quote={state.quote}
                     />
                     <LinkList analyzed={state.analyzed.clone()} clickable={*links} on_clickable={on_links} />
                 </div>
@@ -295,6 +300,8 @@ pub fn app() -> Html {
                     hidden={state.hidden}
                     selection={state.selection}
                     {on_select}
+                    on_quote={Some(on_quote)}
+                    quote={state.quote}
                 />
             </main>
         </div>

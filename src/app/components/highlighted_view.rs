@@ -3,7 +3,9 @@
 //! Each mention is a `<mark data-label="LABEL">` painted in its label's hue
 //! with a visible label chip, a tooltip (label description and normalized
 //! value) and a visually hidden description for screen readers. Debris is
-//! dimmed. Text is only ever inserted as text nodes, so pasted markup shows
+//! dimmed. Direct quotations are underlined (`.in-quote`, `data-quote`),
+//! their opening marked `data-quote-start` and titled with the speaker;
+//! the quote picked in the quotes panel is emphasized and scrolled to. Text is only ever inserted as text nodes, so pasted markup shows
 //! as typed and never runs.
 //!
 //! Long texts stay fluid: the text is cut into blocks ([`blocks`], about
@@ -18,12 +20,13 @@ use crate::app::label_set::LabelSet;
 use crate::app::palette;
 use crate::app::segments::{segments, Segment};
 use crate::app::state::{Selection, Shared};
-use crate::{Analysis, Entity, Mention, Span};
+use crate::{Analysis, Entity, Mention, Quote, Span};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
+use yew::virtual_dom::AttrValue;
 
 /// Text highlighted in the first render, in bytes (from the top).
 pub const FIRST_BYTES: usize = 8 * 1024;
@@ -47,6 +50,9 @@ pub struct HighlightedViewProps {
     pub selection: Option<Selection>,
     /// Called with an entity index when one of its mentions is clicked.
     pub on_select: Callback<usize>,
+    /// The quote picked in the quotes panel.
+    #[prop_or_default]
+    pub quote: Option<usize>,
 }
 
 /// The tooltip of a mention: `Date (DATE): 2023-12-15`, and for a name
@@ -76,6 +82,7 @@ fn mark(
     entity: Option<&Entity>,
     picked: bool,
     focused: bool,
+    quote: Option<usize>,
     on_select: &Callback<usize>,
 ) -> Html {
     let class = classes!(
@@ -83,6 +90,7 @@ fn mark(
         palette::class(m.label),
         picked.then_some("picked"),
         focused.then_some("focused"),
+        quote.map(|_| "in-quote"),
     );
     let onclick = m.entity.map(|e| on_select.reform(move |_: MouseEvent| e));
     html! {
@@ -90,6 +98,7 @@ fn mark(
             {class}
             data-label={m.label.as_str()}
             data-mention={index.to_string()}
+            data-quote={quote.map(|k| AttrValue::from(k.to_string()))}
             title={tooltip(m, entity)}
             {onclick}
         >
@@ -202,7 +211,55 @@ struct BlockProps {
     picked: Option<usize>,
     /// The focused mention, if it is in this block.
     focused: Option<usize>,
+    /// The picked quote, if it is in this block.
+    quote: Option<usize>,
     on_select: Callback<usize>,
+}
+
+/// The quote (index into `quotes`, sorted and disjoint) containing byte
+/// `pos`, if any.
+fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
+    let k = quotes.partition_point(|q| q.span.start <= pos);
+    (k > 0 && quotes[k - 1].span.end > pos).then(|| k - 1)
+}
+
+/// Plain text `s`, with the parts inside quotes underlined and the opening
+/// of each quote marked (`data-quote-start`) and titled with its speaker.
+fn plain(text: &str, s: Span, analysis: &Analysis, picked: Option<usize>) -> Html {
+    let quotes = &analysis.quotes;
+    let mut out = Vec::new();
+    let mut pos = s.start;
+    while pos < s.end {
+        let (end, quote) = match quote_at(quotes, pos) {
+            Some(k) => (quotes[k].span.end.min(s.end), Some(k)),
+            None => {
+                let next = quotes.partition_point(|q| q.span.start <= pos);
+                let end = quotes.get(next).map_or(s.end, |q| q.span.start.min(s.end));
+                (end, None)
+            }
+        };
+        let piece = text.get(pos..end).unwrap_or_default().to_string();
+        out.push(match quote {
+            None => html! { { piece } },
+            Some(k) => {
+                let q = &quotes[k];
+                let start = (q.span.start == pos).then(|| AttrValue::from(k.to_string()));
+                let title = start.as_ref().map(|_| {
+                    let who = q.speaker.and_then(|e| analysis.entities.get(e));
+                    who.map_or_else(
+                        || "Quote (speaker unknown)".to_string(),
+                        |e| format!("Quote — {}", e.name),
+                    )
+                });
+                let class = classes!("in-quote", (picked == Some(k)).then_some("picked-quote"));
+                html! {
+                    <span {class} data-quote={k.to_string()} data-quote-start={start} {title}>{ piece }</span>
+                }
+            }
+        });
+        pos = end.max(pos + 1);
+    }
+    out.into_iter().collect()
 }
 
 /// One block of the text.
@@ -222,7 +279,11 @@ fn block(props: &BlockProps) -> Html {
         .map(|&seg| match seg {
             Segment::Plain(s) => {
                 let s = Span::new(s.start.max(span.start), s.end.min(span.end));
-                html! { { text.get(s.range()).unwrap_or_default().to_string() } }
+                if analysis.quotes.is_empty() {
+                    html! { { text.get(s.range()).unwrap_or_default().to_string() } }
+                } else {
+                    plain(text, s, analysis, props.quote)
+                }
             }
             Segment::Debris(s) => html! {
                 <span class="debris" title="Template or markup debris (ignored)">
@@ -236,6 +297,7 @@ fn block(props: &BlockProps) -> Html {
                     m.entity.and_then(|e| analysis.entities.get(e)),
                     props.picked.is_some() && m.entity == props.picked,
                     props.focused == Some(i),
+                    quote_at(&analysis.quotes, m.span.start),
                     &props.on_select,
                 ),
                 None => html! {},
@@ -295,6 +357,14 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
     if let Some(b) = focus_block {
         p.upgrade(b);
     }
+    // So is the picked quote's.
+    let quote_block = props
+        .quote
+        .and_then(|k| analysis.quotes.get(k))
+        .map(|q| block_of(&p.blocks, q.span.start));
+    if let Some(b) = quote_block {
+        p.upgrade(b);
+    }
     let mut picked_blocks: Vec<usize> = picked
         .and_then(|e| analysis.entities.get(e))
         .map(|e| {
@@ -320,6 +390,7 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
                     highlighted={p.done[i]}
                     picked={picked.filter(|_| picked_blocks.binary_search(&i).is_ok())}
                     focused={focused.filter(|_| focus_block == Some(i))}
+                    quote={props.quote.filter(|_| quote_block == Some(i))}
                     on_select={props.on_select.clone()}
                 />
             }
@@ -378,6 +449,15 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
         use_effect_with(focused, move |focused| {
             if let Some(i) = focused {
                 scroll_to(&container, *i);
+            }
+        });
+    }
+    // A picked quote comes last, so it wins over its speaker's mention.
+    {
+        let container = container.clone();
+        use_effect_with(props.quote, move |quote| {
+            if let Some(k) = quote {
+                scroll_to_selector(&container, &format!("[data-quote-start=\"{k}\"]"));
             }
         });
     }
@@ -442,11 +522,15 @@ fn visible_blocks(container: &NodeRef, count: usize) -> Option<(usize, usize)> {
 
 /// Scrolls the mark of mention `index` to the middle of the view.
 fn scroll_to(container: &NodeRef, index: usize) {
+    scroll_to_selector(container, &format!("[data-mention=\"{index}\"]"));
+}
+
+/// Scrolls the first element matching `selector` to the middle of the view.
+fn scroll_to_selector(container: &NodeRef, selector: &str) {
     let Some(root) = container.cast::<Element>() else {
         return;
     };
-    let selector = format!("[data-mention=\"{index}\"]");
-    if let Ok(Some(el)) = root.query_selector(&selector) {
+    if let Ok(Some(el)) = root.query_selector(selector) {
         let options = ScrollIntoViewOptions::new();
         // `Auto` follows the stylesheet, which animates only when the user
         // has not asked for reduced motion; a far jump in a long text is

@@ -1,5 +1,5 @@
 //! The direct quotations found, each with its speaker when known; picking
-//! one picks the speaker's entity.
+//! one jumps to it in the text and picks its speaker.
 
 use crate::app::state::Shared;
 use yew::prelude::*;
@@ -12,8 +12,15 @@ const MAX_QUOTES: usize = 200;
 pub struct QuoteListProps {
     /// The analysis whose quotes are listed.
     pub analyzed: Shared,
-    /// Called with the speaker's entity index when a quote is picked.
+    /// Called with the speaker's entity index when a quote is picked (when
+    /// there is no `on_quote`).
     pub on_select: Callback<usize>,
+    /// Called with the quote's index when it is picked.
+    #[prop_or_default]
+    pub on_quote: Option<Callback<usize>>,
+    /// The picked quote.
+    #[prop_or_default]
+    pub picked: Option<usize>,
 }
 
 /// The list (nothing when there are no quotes).
@@ -25,7 +32,8 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
         .quotes
         .iter()
         .take(MAX_QUOTES)
-        .filter_map(|q| {
+        .enumerate()
+        .filter_map(|(k, q)| {
             let quoted = text.get(q.span.range())?;
             let speaker = q.speaker.and_then(|i| Some((i, analysis.entities.get(i)?)));
             let who = speaker.map_or_else(|| "unattributed".to_string(), |(_, e)| e.name.clone());
@@ -35,14 +43,22 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                     <span class="speaker">{ format!("— {who}") }</span>
                 </>
             };
-            Some(match speaker {
-                Some((i, _)) => {
+            let pressed = (props.picked == Some(k)).to_string();
+            Some(match (&props.on_quote, speaker) {
+                (Some(on_quote), _) => {
+                    let onclick = on_quote.reform(move |_: MouseEvent| k);
+                    let speaker = speaker.map(|(i, _)| i.to_string());
+                    html! {
+                        <li><button type="button" class="quote" data-quote={k.to_string()} data-speaker={speaker} aria-pressed={pressed} {onclick}>{ body }</button></li>
+                    }
+                }
+                (None, Some((i, _))) => {
                     let onclick = props.on_select.reform(move |_: MouseEvent| i);
                     html! {
                         <li><button type="button" class="quote" data-speaker={i.to_string()} {onclick}>{ body }</button></li>
                     }
                 }
-                None => html! { <li class="quote">{ body }</li> },
+                (None, None) => html! { <li class="quote">{ body }</li> },
             })
         })
         .collect::<Vec<Html>>();

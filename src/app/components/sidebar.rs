@@ -26,6 +26,12 @@ pub struct SidebarProps {
     pub selection: Option<Selection>,
     /// Called with an entity index when it is picked.
     pub on_select: Callback<usize>,
+    /// Called with a quote's index when it is picked in the quotes panel.
+    #[prop_or_default]
+    pub on_quote: Option<Callback<usize>>,
+    /// The picked quote.
+    #[prop_or_default]
+    pub quote: Option<usize>,
 }
 
 /// One label's entities, most mentioned first (ties in text order), and
@@ -156,7 +162,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             } else {
                 { for groups }
             }
-            <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
+            <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} on_quote={props.on_quote.clone()} picked={props.quote} />
             <Timeline analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
         </nav>
     }
