@@ -1,0 +1,21 @@
+//! Times the first `analyze()` call, which builds the embedded model,
+//! gazetteers and every regex, against a second call on the same text:
+//! `cargo run --release --example cold_start`. A profiling aid for the
+//! page's time to first highlight.
+
+use entity_lens::{analyze, Options};
+use std::time::Instant;
+
+fn main() {
+    let text = "Russian President Vladimir Putin met Dmitry Peskov in Moscow on Friday, \
+                December 15, 2023, and paid $3.5 billion to press@example.com.";
+    let t = Instant::now();
+    let _ = entity_lens::ner::embedded();
+    println!("name model and gazetteer: {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = analyze(text, &Options::default());
+    println!("first analyze (regexes, lists): {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = analyze(text, &Options::default());
+    println!("second analyze: {:?}", t.elapsed());
+}
