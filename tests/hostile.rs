@@ -47,6 +47,12 @@ fn four_megabytes_dense_in_every_kind_of_name() {
     let a = run(&text);
     assert!(a.mentions.len() > 100_000);
     assert!(a.entities.len() < 100, "{} entities", a.entities.len());
+    // The same without a line break: a backwards search for the start of
+    // the line, once unbounded, made every "(Reuters)" scan to the start
+    // of the text.
+    let text = text.replace('\n', " ");
+    let a = run(&text);
+    assert!(a.mentions.len() > 100_000);
 }
 
 #[test]

@@ -609,7 +609,15 @@ fn dateline_type(text: &str, span: Span) -> Option<NameType> {
     }
     // The credit: "(NAME) -" right after a line-opening place.
     let open = before.strip_suffix('(')?.strip_suffix(' ')?;
-    let line = &open[open.rfind('\n').map_or(0, |k| k + 1)..];
+    // A dateline is short: look back a bounded way for the line's start
+    // (an unbounded search made texts without line breaks quadratic).
+    let from = crate::span::floor_char_boundary(open, open.len().saturating_sub(64));
+    let tail = &open[from..];
+    let line = match tail.rfind('\n') {
+        Some(k) => &tail[k + 1..],
+        None if from == 0 => tail,
+        None => return None,
+    };
     let place = line.split(", ").next().unwrap_or(line);
     let dash = after.strip_prefix(')')?.trim_start();
     let place_ok = !place.is_empty()
@@ -635,7 +643,8 @@ fn is_iso_date(s: &str) -> bool {
 /// For `s` starting with `(credit) -`, the credit's length.
 fn credit_close(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('(')?;
-    let close = inner.find(')')?;
+    // Credits are short: search only as far as one may reach.
+    let close = inner[..crate::span::floor_char_boundary(inner, 41)].find(')')?;
     let dash = inner[close + 1..].trim_start();
     (close > 0 && close <= 40 && dash.starts_with(['-', '–', '—'])).then_some(close)
 }

@@ -510,7 +510,12 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
         if speaker.is_none() && cue.is_none() {
             // A paragraph-opening quote with no cue continues the previous
             // speaker; else the next sentence may name one.
-            let line_start = text[..q.span.start].rfind('\n').map_or(0, |p| p + 1);
+            // (Bounded: in a text without line breaks an unbounded search
+            // back would make every quote scan to the start.)
+            let from = floor_char_boundary(text, q.span.start.saturating_sub(ANTECEDENT_WINDOW));
+            let line_start = text[from..q.span.start]
+                .rfind('\n')
+                .map_or(from, |p| from + p + 1);
             let opens_paragraph = text[line_start..q.span.start].trim().is_empty();
             // A speaker named with a cue in the next sentence is explicit
             // evidence and wins over continuing the previous speaker. The
