@@ -217,7 +217,7 @@ async fn sidebar_groups_entities_with_counts_most_mentioned_first() {
         hidden: LabelSet::new(),
         selection: None,
         on_select: Callback::noop(),
-        on_quote: None,
+        on_quote: Callback::noop(),
         quote: None,
     };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();
@@ -277,7 +277,7 @@ async fn quotes_are_listed_with_their_speakers() {
         hidden: LabelSet::new(),
         selection: None,
         on_select: Callback::noop(),
-        on_quote: None,
+        on_quote: Callback::noop(),
         quote: None,
     };
     yew::Renderer::<Sidebar>::with_root_and_props(root.clone(), props).render();

@@ -253,8 +253,8 @@ pub fn sentence_around(text: &str, span: Span) -> Span {
 enum Who {
     /// A mention (index into the mentions).
     Mention(usize),
-    /// A pronoun at this position.
-    Pronoun(usize),
+    /// A pronoun at this position, and the gender it asks for.
+    Pronoun(usize, Option<Gender>),
     /// A nominal ("the spokesperson") with its head word.
     Nominal(Span),
 }
@@ -310,7 +310,7 @@ impl Ctx<'_> {
             ws.iter().find(|w| PRONOUNS.contains(&w.text))
         };
         if let Some(w) = pron {
-            return Some(Who::Pronoun(w.span.start));
+            return Some(Who::Pronoun(w.span.start, gender::of_pronoun(w.text)));
         }
         if let Some(i) = pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)) {
             return Some(Who::Mention(i));
@@ -322,13 +322,6 @@ impl Ctx<'_> {
                     && self.role_word(w.text)
             })
             .map(|w| Who::Nominal(w.span))
-    }
-
-    /// The end of the word starting at `pos`.
-    fn word_end(&self, pos: usize) -> usize {
-        self.text[pos..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(self.text.len(), |k| pos + k)
     }
 
     /// True when entity `e` can be referred to by a pronoun of gender
@@ -363,10 +356,9 @@ impl Ctx<'_> {
     fn resolve(&self, who: Who) -> Option<usize> {
         match who {
             Who::Mention(i) => self.mentions[i].entity,
-            Who::Pronoun(pos) => {
+            Who::Pronoun(pos, wanted) => {
                 // The nearest person outside quotes whom the pronoun fits:
                 // "she" skips a man named in between.
-                let wanted = gender::of_pronoun(&self.text[pos..self.word_end(pos)]);
                 let r = self.mentions_in(pos.saturating_sub(ANTECEDENT_WINDOW), pos);
                 r.rev()
                     .map(|i| &self.mentions[i])

@@ -300,7 +300,7 @@ pub fn app() -> Html {
                     hidden={state.hidden}
                     selection={state.selection}
                     {on_select}
-                    on_quote={Some(on_quote)}
+                    {on_quote}
                     quote={state.quote}
                 />
             </main>

@@ -230,13 +230,12 @@ fn plain(text: &str, s: Span, analysis: &Analysis, picked: Option<usize>) -> Htm
     let mut out = Vec::new();
     let mut pos = s.start;
     while pos < s.end {
-        let (end, quote) = match quote_at(quotes, pos) {
-            Some(k) => (quotes[k].span.end.min(s.end), Some(k)),
-            None => {
-                let next = quotes.partition_point(|q| q.span.start <= pos);
-                let end = quotes.get(next).map_or(s.end, |q| q.span.start.min(s.end));
-                (end, None)
-            }
+        // The first quote starting after `pos`; the one before may hold it.
+        let next = quotes.partition_point(|q| q.span.start <= pos);
+        let quote = next.checked_sub(1).filter(|&k| quotes[k].span.end > pos);
+        let end = match quote {
+            Some(k) => quotes[k].span.end.min(s.end),
+            None => quotes.get(next).map_or(s.end, |q| q.span.start.min(s.end)),
         };
         let piece = text.get(pos..end).unwrap_or_default().to_string();
         out.push(match quote {

@@ -12,12 +12,10 @@ const MAX_QUOTES: usize = 200;
 pub struct QuoteListProps {
     /// The analysis whose quotes are listed.
     pub analyzed: Shared,
-    /// Called with the speaker's entity index when a quote is picked (when
-    /// there is no `on_quote`).
-    pub on_select: Callback<usize>,
-    /// Called with the quote's index when it is picked.
+    /// Called with the quote's index when it is picked (the app then
+    /// scrolls to it and picks its speaker).
     #[prop_or_default]
-    pub on_quote: Option<Callback<usize>>,
+    pub on_quote: Callback<usize>,
     /// The picked quote.
     #[prop_or_default]
     pub picked: Option<usize>,
@@ -44,21 +42,10 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                 </>
             };
             let pressed = (props.picked == Some(k)).to_string();
-            Some(match (&props.on_quote, speaker) {
-                (Some(on_quote), _) => {
-                    let onclick = on_quote.reform(move |_: MouseEvent| k);
-                    let speaker = speaker.map(|(i, _)| i.to_string());
-                    html! {
-                        <li><button type="button" class="quote" data-quote={k.to_string()} data-speaker={speaker} aria-pressed={pressed} {onclick}>{ body }</button></li>
-                    }
-                }
-                (None, Some((i, _))) => {
-                    let onclick = props.on_select.reform(move |_: MouseEvent| i);
-                    html! {
-                        <li><button type="button" class="quote" data-speaker={i.to_string()} {onclick}>{ body }</button></li>
-                    }
-                }
-                (None, None) => html! { <li class="quote">{ body }</li> },
+            let onclick = props.on_quote.reform(move |_: MouseEvent| k);
+            let speaker = speaker.map(|(i, _)| i.to_string());
+            Some(html! {
+                <li><button type="button" class="quote" data-quote={k.to_string()} data-speaker={speaker} aria-pressed={pressed} {onclick}>{ body }</button></li>
             })
         })
         .collect::<Vec<Html>>();

@@ -28,7 +28,7 @@ pub struct SidebarProps {
     pub on_select: Callback<usize>,
     /// Called with a quote's index when it is picked in the quotes panel.
     #[prop_or_default]
-    pub on_quote: Option<Callback<usize>>,
+    pub on_quote: Callback<usize>,
     /// The picked quote.
     #[prop_or_default]
     pub quote: Option<usize>,
@@ -162,7 +162,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             } else {
                 { for groups }
             }
-            <QuoteList analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} on_quote={props.on_quote.clone()} picked={props.quote} />
+            <QuoteList analyzed={props.analyzed.clone()} on_quote={props.on_quote.clone()} picked={props.quote} />
             <Timeline analyzed={props.analyzed.clone()} on_select={props.on_select.clone()} />
         </nav>
     }
