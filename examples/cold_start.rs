@@ -10,6 +10,10 @@ fn main() {
     let text = "Russian President Vladimir Putin met Dmitry Peskov in Moscow on Friday, \
                 December 15, 2023, and paid $3.5 billion to press@example.com.";
     let t = Instant::now();
+    let g =
+        entity_lens::ner::gazetteer::Gazetteer::parse(entity_lens::ner::embedded_gazetteer_text());
+    println!("gazetteer alone: {:?} ({} names)", t.elapsed(), g.len());
+    let t = Instant::now();
     let _ = entity_lens::ner::embedded();
     println!("name model and gazetteer: {:?}", t.elapsed());
     let t = Instant::now();

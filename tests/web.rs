@@ -146,6 +146,64 @@ async fn markup_in_the_text_stays_text() {
 }
 
 #[wasm_bindgen_test]
+async fn carriage_returns_ampersands_and_quotes_read_back_exactly() {
+    // The marks are inserted as markup: what the HTML parser would alter
+    // (a raw CR, an `&` that looks like a reference, quote marks inside a
+    // tooltip) must come out as typed.
+    let text = "Tom & Jerry &amp; co.\r\nMail \"o'brien\"@example.com &lt;x&gt; \
+                on 16 December 2023.\r\n\"We agree,\" said Angela Merkel.";
+    let root = render_view(text, LabelSet::new(), None).await;
+    assert_eq!(reading_text(&root), text);
+    assert!(root.query_selector("mark").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_mark_picks_its_entity() {
+    let picked = Rc::new(std::cell::Cell::new(None::<usize>));
+    let root = container();
+    let props = HighlightedViewProps {
+        analyzed: analyzed(NEWS),
+        hidden: LabelSet::new(),
+        selection: None,
+        on_select: {
+            let picked = picked.clone();
+            Callback::from(move |e| picked.set(Some(e)))
+        },
+        quote: None,
+    };
+    yew::Renderer::<HighlightedView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let marks = root
+        .query_selector_all("mark[data-label=EMAIL] .mention-text")
+        .expect("marks");
+    let second: web_sys::HtmlElement = marks
+        .item(1)
+        .expect("a second email")
+        .dyn_into()
+        .expect("html");
+    second.click();
+    let want = analyzed(NEWS)
+        .analysis
+        .mentions
+        .iter()
+        .find(|m| m.label == Label::Email)
+        .and_then(|m| m.entity);
+    assert!(want.is_some());
+    assert_eq!(picked.get(), want);
+    // A click on plain text picks nothing.
+    picked.set(None);
+    let region: web_sys::HtmlElement = root
+        .query_selector(".block")
+        .ok()
+        .flatten()
+        .expect("block")
+        .dyn_into()
+        .expect("html");
+    region.click();
+    assert_eq!(picked.get(), None);
+}
+
+#[wasm_bindgen_test]
 async fn debris_is_dimmed_not_marked() {
     let text = "Hello {{^adFree}} world";
     let analyzed = Shared(Rc::new(Analyzed {

@@ -11,11 +11,14 @@
 use crate::{Analysis, Span};
 
 /// The size a block aims at, in bytes (cut at the next line break after).
-pub const BLOCK_BYTES: usize = 4096;
+/// Small enough that an edit re-renders about one paragraph's markup
+/// (a keystroke replaces only the blocks whose markup changed), large
+/// enough that a 1 MB text is about a thousand blocks.
+pub const BLOCK_BYTES: usize = 1024;
 
 /// How far past [`BLOCK_BYTES`] a line break is looked for before a block
 /// is cut after a space.
-const LINE_SEARCH: usize = 4 * BLOCK_BYTES;
+const LINE_SEARCH: usize = 16 * 1024;
 
 /// The blocks of `text`, in order, covering it exactly once (none for an
 /// empty text).

@@ -14,6 +14,7 @@
 //! - [`keyboard`]: walking mentions and entities from the keyboard.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
 
+pub mod block_html;
 pub mod blocks;
 pub mod codec;
 pub mod components;

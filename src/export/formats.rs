@@ -182,17 +182,32 @@ pub fn conll(text: &str, a: &Analysis) -> String {
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_html(&mut out, s);
     out
+}
+
+/// Appends `s` to `out` escaped for HTML element content and attribute
+/// values. A carriage return is written as a character reference, so the
+/// HTML parser keeps it (it turns a raw one into a line feed) and the text
+/// reads back exactly; NUL, which HTML cannot carry, becomes U+FFFD.
+pub fn push_escaped_html(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\r' => "&#13;",
+            b'\0' => "\u{FFFD}",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(rep);
+        plain = i + 1;
+    }
+    out.push_str(&s[plain..]);
 }
 
 /// A self-contained HTML page with the text and its highlighted mentions:
@@ -298,6 +313,16 @@ mod tests {
             out.contains("\n\nsaid\tO"),
             "line break makes a blank line: {out}"
         );
+    }
+
+    #[test]
+    fn escapes_markup_quotes_and_what_the_parser_would_alter() {
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>\r\n\0é"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;&#13;\n\u{FFFD}é"
+        );
+        assert_eq!(escape_html("plain"), "plain");
+        assert_eq!(escape_html(""), "");
     }
 
     #[test]

@@ -5,22 +5,25 @@
 //! value) and a visually hidden description for screen readers. Debris is
 //! dimmed. Direct quotations are underlined (`.in-quote`, `data-quote`),
 //! their opening marked `data-quote-start` and titled with the speaker;
-//! the quote picked in the quotes panel is emphasized and scrolled to. Text is only ever inserted as text nodes, so pasted markup shows
-//! as typed and never runs.
+//! the quote picked in the quotes panel is emphasized and scrolled to.
+//! A highlighted block is one string of markup ([`block_html`], where all
+//! text is escaped, so pasted markup shows as typed and never runs); one
+//! click listener on the view serves every mark.
 //!
 //! Long texts stay fluid: the text is cut into blocks ([`blocks`], about
-//! 4 kB each, `content-visibility: auto` in the stylesheet). The first ones
+//! 1 kB each, `content-visibility: auto` in the stylesheet). The first ones
 //! are highlighted at once; the rest start as plain text and are
 //! highlighted a few per animation frame, those on screen first, so a 1 MB
 //! text never blocks the page. The block of a picked mention is highlighted
 //! before it is scrolled to.
 
+pub use crate::app::block_html::tooltip;
+use crate::app::block_html::{block_html, Emphasis};
 use crate::app::blocks::{self, block_of};
 use crate::app::label_set::LabelSet;
-use crate::app::palette;
 use crate::app::segments::{segments, Segment};
 use crate::app::state::{Selection, Shared};
-use crate::{Analysis, Entity, Mention, Quote, Span};
+use crate::{Analysis, Span};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -53,60 +56,6 @@ pub struct HighlightedViewProps {
     /// The quote picked in the quotes panel.
     #[prop_or_default]
     pub quote: Option<usize>,
-}
-
-/// The tooltip of a mention: `Date (DATE): 2023-12-15`, and for a name
-/// the entity it refers to with its roles: `Person (PERSON) — Vladimir
-/// Putin, Russian President`.
-pub fn tooltip(m: &Mention, entity: Option<&Entity>) -> String {
-    let mut title = format!("{} ({})", m.label.description(), m.label.as_str());
-    if let Some(v) = &m.value {
-        title.push_str(": ");
-        title.push_str(&v.to_string());
-    }
-    if let Some(e) = entity.filter(|e| e.label.is_name()) {
-        title.push_str(" — ");
-        title.push_str(&e.name);
-        for r in &e.roles {
-            title.push_str(", ");
-            title.push_str(r);
-        }
-    }
-    title
-}
-
-/// Renders one mention.
-fn mark(
-    index: usize,
-    m: &Mention,
-    entity: Option<&Entity>,
-    picked: bool,
-    focused: bool,
-    quote: Option<usize>,
-    on_select: &Callback<usize>,
-) -> Html {
-    let class = classes!(
-        "mention",
-        palette::class(m.label),
-        picked.then_some("picked"),
-        focused.then_some("focused"),
-        quote.map(|_| "in-quote"),
-    );
-    let onclick = m.entity.map(|e| on_select.reform(move |_: MouseEvent| e));
-    html! {
-        <mark
-            {class}
-            data-label={m.label.as_str()}
-            data-mention={index.to_string()}
-            data-quote={quote.map(|k| AttrValue::from(k.to_string()))}
-            title={tooltip(m, entity)}
-            {onclick}
-        >
-            <span class="mention-text">{ m.text.clone() }</span>
-            <span class="chip" aria-hidden="true">{ m.label.as_str() }</span>
-            <span class="visually-hidden">{ format!(" ({})", m.label.description()) }</span>
-        </mark>
-    }
 }
 
 /// Which blocks of one analysis are highlighted so far.
@@ -181,14 +130,6 @@ impl Progress {
     }
 }
 
-/// The byte span of a segment.
-fn span_of(seg: Segment, analysis: &Analysis) -> Span {
-    match seg {
-        Segment::Plain(s) | Segment::Debris(s) => s,
-        Segment::Mention(i) => analysis.mentions.get(i).map_or(Span::default(), |m| m.span),
-    }
-}
-
 /// Segments shared between blocks, equal when they are the same list.
 #[derive(Clone)]
 struct Segments(Rc<Vec<Segment>>);
@@ -207,61 +148,13 @@ struct BlockProps {
     span: Span,
     /// Highlighted, or plain text for now.
     highlighted: bool,
-    /// The picked entity, if it has a mention in this block.
-    picked: Option<usize>,
-    /// The focused mention, if it is in this block.
-    focused: Option<usize>,
-    /// The picked quote, if it is in this block.
-    quote: Option<usize>,
-    on_select: Callback<usize>,
+    /// The picked entity, focused mention and picked quote, where they are
+    /// in this block.
+    emphasis: Emphasis,
 }
 
-/// The quote (index into `quotes`, sorted and disjoint) containing byte
-/// `pos`, if any.
-fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
-    let k = quotes.partition_point(|q| q.span.start <= pos);
-    (k > 0 && quotes[k - 1].span.end > pos).then(|| k - 1)
-}
-
-/// Plain text `s`, with the parts inside quotes underlined and the opening
-/// of each quote marked (`data-quote-start`) and titled with its speaker.
-fn plain(text: &str, s: Span, analysis: &Analysis, picked: Option<usize>) -> Html {
-    let quotes = &analysis.quotes;
-    let mut out = Vec::new();
-    let mut pos = s.start;
-    while pos < s.end {
-        // The first quote starting after `pos`; the one before may hold it.
-        let next = quotes.partition_point(|q| q.span.start <= pos);
-        let quote = next.checked_sub(1).filter(|&k| quotes[k].span.end > pos);
-        let end = match quote {
-            Some(k) => quotes[k].span.end.min(s.end),
-            None => quotes.get(next).map_or(s.end, |q| q.span.start.min(s.end)),
-        };
-        let piece = text.get(pos..end).unwrap_or_default().to_string();
-        out.push(match quote {
-            None => html! { { piece } },
-            Some(k) => {
-                let q = &quotes[k];
-                let start = (q.span.start == pos).then(|| AttrValue::from(k.to_string()));
-                let title = start.as_ref().map(|_| {
-                    let who = q.speaker.and_then(|e| analysis.entities.get(e));
-                    who.map_or_else(
-                        || "Quote (speaker unknown)".to_string(),
-                        |e| format!("Quote — {}", e.name),
-                    )
-                });
-                let class = classes!("in-quote", (picked == Some(k)).then_some("picked-quote"));
-                html! {
-                    <span {class} data-quote={k.to_string()} data-quote-start={start} {title}>{ piece }</span>
-                }
-            }
-        });
-        pos = end.max(pos + 1);
-    }
-    out.into_iter().collect()
-}
-
-/// One block of the text.
+/// One block of the text: plain text until it is highlighted, then the
+/// markup of [`block_html`], replaced only when it changes.
 #[component(Block)]
 fn block(props: &BlockProps) -> Html {
     let text: &str = &props.analyzed.text;
@@ -269,41 +162,23 @@ fn block(props: &BlockProps) -> Html {
     if !props.highlighted {
         return html! { <div class="block">{ text.get(span.range()).unwrap_or_default().to_string() }</div> };
     }
-    let analysis = &props.analyzed.analysis;
-    let segs = &props.segments.0;
-    let first = segs.partition_point(|&s| span_of(s, analysis).end <= span.start);
-    let runs = segs[first..]
-        .iter()
-        .take_while(|&&s| span_of(s, analysis).start < span.end)
-        .map(|&seg| match seg {
-            Segment::Plain(s) => {
-                let s = Span::new(s.start.max(span.start), s.end.min(span.end));
-                if analysis.quotes.is_empty() {
-                    html! { { text.get(s.range()).unwrap_or_default().to_string() } }
-                } else {
-                    plain(text, s, analysis, props.quote)
-                }
-            }
-            Segment::Debris(s) => html! {
-                <span class="debris" title="Template or markup debris (ignored)">
-                    { s.slice(text).to_string() }
-                </span>
-            },
-            Segment::Mention(i) => match analysis.mentions.get(i) {
-                Some(m) => mark(
-                    i,
-                    m,
-                    m.entity.and_then(|e| analysis.entities.get(e)),
-                    props.picked.is_some() && m.entity == props.picked,
-                    props.focused == Some(i),
-                    quote_at(&analysis.quotes, m.span.start),
-                    &props.on_select,
-                ),
-                None => html! {},
-            },
-        })
-        .collect::<Html>();
-    html! { <div class="block">{ runs }</div> }
+    let markup = block_html(
+        text,
+        &props.analyzed.analysis,
+        &props.segments.0,
+        span,
+        props.emphasis,
+    );
+    html! { <div class="block">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div> }
+}
+
+/// The entity of the mention clicked in `event`, if any (one listener on
+/// the view serves every mark).
+fn clicked_entity(event: &MouseEvent, analysis: &Analysis) -> Option<usize> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let mark = target.closest("mark[data-mention]").ok()??;
+    let index: usize = mark.get_attribute("data-mention")?.parse().ok()?;
+    analysis.mentions.get(index)?.entity
 }
 
 /// The highlighted text.
@@ -387,10 +262,11 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
                     segments={(*segs).clone()}
                     {span}
                     highlighted={p.done[i]}
-                    picked={picked.filter(|_| picked_blocks.binary_search(&i).is_ok())}
-                    focused={focused.filter(|_| focus_block == Some(i))}
-                    quote={props.quote.filter(|_| quote_block == Some(i))}
-                    on_select={props.on_select.clone()}
+                    emphasis={Emphasis {
+                        picked: picked.filter(|_| picked_blocks.binary_search(&i).is_ok()),
+                        focused: focused.filter(|_| focus_block == Some(i)),
+                        quote: props.quote.filter(|_| quote_block == Some(i)),
+                    }}
                 />
             }
         })
@@ -461,6 +337,16 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
         });
     }
 
+    let onclick = {
+        let on_select = props.on_select.clone();
+        let analyzed = props.analyzed.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(entity) = clicked_entity(&e, &analyzed.analysis) {
+                on_select.emit(entity);
+            }
+        })
+    };
+
     html! {
         <div
             id="highlighted"
@@ -469,6 +355,7 @@ pub fn highlighted_view(props: &HighlightedViewProps) -> Html {
             aria-label="Text with entities highlighted"
             tabindex="0"
             ref={container}
+            {onclick}
         >
             if text.is_empty() {
                 <p class="placeholder">{ "Paste or type a text above, drop a .txt file, or load the sample." }</p>
