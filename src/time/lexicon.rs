@@ -190,18 +190,33 @@ pub fn unit(t: &Token<'_>) -> Option<(Unit, bool)> {
     })
 }
 
+/// Number words besides the number recognizer's.
+const NUMBER_WORD_EXTRA: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("an", 1.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("half", 0.5),
+];
+
+/// The first letters of every word [`number_word`] knows.
+const NUMBER_WORD_INITIALS: &[u8] = b"adefhnost";
+
+/// The longest word [`number_word`] knows, in bytes.
+const NUMBER_WORD_MAX: usize = 9;
+
 /// Small number words with their values (for durations and "ago"): the
 /// number recognizer's words from one to ninety, plus "a", "hundred",
 /// "dozen" and "half".
 pub fn number_word(t: &Token<'_>) -> Option<f64> {
-    const EXTRA: &[(&str, f64)] = &[
-        ("a", 1.0),
-        ("an", 1.0),
-        ("hundred", 100.0),
-        ("dozen", 12.0),
-        ("half", 0.5),
-    ];
-    EXTRA
+    // Asked of nearly every token, so most are turned away by their length
+    // and first letter before the list is searched (a test holds the list
+    // to this).
+    let first = t.text.as_bytes().first()?.to_ascii_lowercase();
+    if t.text.len() > NUMBER_WORD_MAX || !NUMBER_WORD_INITIALS.contains(&first) {
+        return None;
+    }
+    NUMBER_WORD_EXTRA
         .iter()
         .chain(
             crate::recognize::numbers::SMALL
@@ -391,3 +406,37 @@ pub const NOT_PAST_ED: &[&str] = &[
     "led",
     "fled",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str) -> Token<'_> {
+        Token {
+            start: 0,
+            end: text.len(),
+            text,
+            kind: crate::time::token::Kind::Word,
+            space_before: true,
+            paragraph_before: false,
+        }
+    }
+
+    #[test]
+    fn number_word_prefilter_admits_every_known_word() {
+        let known = NUMBER_WORD_EXTRA.iter().chain(
+            crate::recognize::numbers::SMALL
+                .iter()
+                .filter(|(_, v)| *v > 0.0),
+        );
+        for &(w, v) in known {
+            assert!(w.len() <= NUMBER_WORD_MAX, "{w}");
+            assert!(NUMBER_WORD_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+            for form in [w.to_string(), w.to_uppercase()] {
+                assert_eq!(number_word(&word(&form)), Some(v), "{form}");
+            }
+        }
+        assert_eq!(number_word(&word("Geneva")), None);
+        assert_eq!(number_word(&word("")), None);
+    }
+}
