@@ -14,11 +14,18 @@
 //! a single day ("early [Friday morning]") and "earlier"/"later" outside
 //! a relative period ("earlier [this week]"); a trailing possessive "'s"
 //! stays outside.
+//!
+//! The rules by kind: [`calendar`] (dates, months, years), [`periods`]
+//! (decades, centuries, seasons, quarters, holidays), [`relative`] ("last
+//! Friday", "two weeks ago"), [`clock`] (times of day), [`durations`],
+//! [`sets`] ("every Monday"), [`numbers`] (number words inside them);
+//! [`words`] holds the shared word lists.
 
 mod calendar;
 mod clock;
 mod durations;
 mod numbers;
+mod periods;
 mod relative;
 mod sets;
 mod words;
