@@ -1,6 +1,6 @@
 //! Calendar dates: "Dec. 5, 2023", "5 December", `2023-12-05`, months and
 //! years, and the pieces they are made of (month names, day and year
-//! numbers). Longer periods are in [`super::periods`].
+//! numbers). Longer periods are in `periods.rs`.
 
 use super::words::{
     AFTER_YEAR_OK, COUNT_NOUNS, COUNT_WORDS, DATE_PREPOSITIONS, STRONG_YEAR_PREPOSITIONS,

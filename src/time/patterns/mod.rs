@@ -15,11 +15,11 @@
 //! a relative period ("earlier [this week]"); a trailing possessive "'s"
 //! stays outside.
 //!
-//! The rules by kind: [`calendar`] (dates, months, years), [`periods`]
-//! (decades, centuries, seasons, quarters, holidays), [`relative`] ("last
-//! Friday", "two weeks ago"), [`clock`] (times of day), [`durations`],
-//! [`sets`] ("every Monday"), [`numbers`] (number words inside them);
-//! [`words`] holds the shared word lists.
+//! The rules by kind: `calendar.rs` (dates, months, years), `periods.rs`
+//! (decades, centuries, seasons, quarters, holidays), `relative.rs` ("last
+//! Friday", "two weeks ago"), `clock.rs` (times of day), `durations.rs`,
+//! `sets.rs` ("every Monday"), `numbers.rs` (number words inside them);
+//! `words.rs` holds the shared word lists.
 
 mod calendar;
 mod clock;

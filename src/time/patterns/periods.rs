@@ -1,6 +1,6 @@
 //! Calendar periods: decades ("the 1990s"), centuries, seasons, quarters,
 //! holidays and "the week of" a date. Dates themselves are in
-//! [`super::calendar`].
+//! `calendar.rs`.
 
 use super::Grammar;
 use crate::time::expr::{Expr, YearPart, YearSpec};
