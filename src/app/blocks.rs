@@ -10,11 +10,20 @@
 
 use crate::{Analysis, Span};
 
-/// The size a block aims at, in bytes (cut at the next line break after).
-/// Small enough that an edit re-renders about one paragraph's markup
-/// (a keystroke replaces only the blocks whose markup changed), large
-/// enough that a 1 MB text is about a thousand blocks.
+/// The size a block aims at, in bytes (cut at the next line break after),
+/// in texts up to [`SHORT_TEXT`]: small enough that an edit re-renders
+/// about one paragraph's markup (a keystroke replaces only the blocks
+/// whose markup changed).
 pub const BLOCK_BYTES: usize = 1024;
+
+/// Texts longer than this are cut into [`LONG_BLOCK_BYTES`] blocks: they
+/// are analyzed in the worker, where a keystroke is not re-rendered at
+/// once anyway, and a quarter as many blocks are quicker to put on the
+/// page (a 1 MB text is about 250).
+pub const SHORT_TEXT: usize = 64 * 1024;
+
+/// The size a block of a long text aims at, in bytes.
+pub const LONG_BLOCK_BYTES: usize = 4096;
 
 /// How far past [`BLOCK_BYTES`] a line break is looked for before a block
 /// is cut after a space.
@@ -59,10 +68,15 @@ pub fn blocks(text: &str, analysis: &Analysis) -> Vec<Span> {
         None
     };
 
-    let mut out = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+    let size = if text.len() > SHORT_TEXT {
+        LONG_BLOCK_BYTES
+    } else {
+        BLOCK_BYTES
+    };
+    let mut out = Vec::with_capacity(text.len() / size + 1);
     let mut start = 0;
     while start < text.len() {
-        let target = start + BLOCK_BYTES;
+        let target = start + size;
         if target >= text.len() {
             out.push(Span::new(start, text.len()));
             break;

@@ -11,7 +11,8 @@
 //! click listener on the view serves every mark.
 //!
 //! Long texts stay fluid: the text is cut into blocks ([`blocks`], about
-//! 1 kB each, `content-visibility: auto` in the stylesheet). The first ones
+//! 1 kB each, 4 kB in long texts, `content-visibility: auto` in the
+//! stylesheet). The first ones
 //! are highlighted at once; the rest start as plain text and are
 //! highlighted a few per animation frame, those on screen first, so a 1 MB
 //! text never blocks the page. The block of a picked mention is highlighted
