@@ -15,10 +15,10 @@
 //! features ([`DocFeat`]): how the first stage tagged the same word elsewhere
 //! in the document and whether it occurs lower-cased there.
 //!
-//! Word bigrams, prefixes and word × position conjunctions are left out on
-//! purpose: in a table of 2^16 rows their many rare values collide with
-//! better features, and dropping them raised dev F1 and shrank the model
-//! (`models/SOURCES.md`).
+//! Word bigrams, prefixes and the word × first-position conjunction are
+//! left out on purpose: their many rare values let the perceptron memorize
+//! training names and collide with better features in the hashed table;
+//! dropping them raised dev F1 and shrank the model (`models/SOURCES.md`).
 
 use super::gazetteer::{Mask, TokenGaz};
 

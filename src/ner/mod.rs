@@ -3,7 +3,7 @@
 //! A two-stage averaged structured perceptron over BIO tags for the four
 //! CoNLL-2003 types (PER, ORG, LOC, MISC), decoded with Viterbi
 //! ([`decode`]). Features ([`features`]) follow Ratinov & Roth (2009): words
-//! and their case-folded forms in a ±2 window, shapes, affixes, flags
+//! and their case-folded forms in a ±2 window, shapes, suffixes, flags
 //! (including "a common lower-case word", from a Bloom filter shipped in the
 //! model), headline (ALL-CAPS or title case) conjunctions, gazetteer
 //! matches ([`gazetteer`]); the second stage adds document features: how the
