@@ -457,6 +457,11 @@ fn is_title(token: &str) -> bool {
         "striker",
         "defender",
         "goalkeeper",
+        "midfielder",
+        "quarterback",
+        "pitcher",
+        "economist",
+        "analyst",
     ];
     let t = token.strip_suffix('.').unwrap_or(token);
     t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
