@@ -211,7 +211,8 @@ pub fn read_augmented(input: &str) -> Vec<Document> {
     let mut out = Vec::new();
     for (k, d) in parse(input).iter_mut().enumerate() {
         if k % 2 == 0 {
-            wire_dateline(d);
+            // Every other wire dateline has no credit (`GENEVA - The ...`).
+            wire_dateline(d, k % 4 == 0);
             let doc = rebuild(d);
             // The headline alone, in title case, as an extra document.
             if let Some(head) = d.first() {
@@ -282,9 +283,9 @@ pub fn read_swapped(input: &str, companies: &[&str], every: usize, seed: u64) ->
 }
 
 /// Turns the second sentence, when it is a dateline (a few words then a
-/// `YYYY-MM-DD` date), into `WORDS (Reuters) -` joined with the sentence
-/// after it.
-fn wire_dateline(doc: &mut Vec<RawSentence>) {
+/// `YYYY-MM-DD` date), into `WORDS (Reuters) -` (or `WORDS -` without
+/// `credit`) joined with the sentence after it.
+fn wire_dateline(doc: &mut Vec<RawSentence>, credit: bool) {
     let is_date = |w: &str| {
         w.len() == 10
             && w.bytes().enumerate().all(|(i, b)| {
@@ -305,12 +306,17 @@ fn wire_dateline(doc: &mut Vec<RawSentence>) {
     let Some(s) = doc.get_mut(1) else { return };
     s.words.pop();
     s.tags.pop();
-    for (w, tag) in [
-        ("(", None),
-        ("Reuters", Some((NameType::Org, true))),
-        (")", None),
-        ("-", None),
-    ] {
+    let wire: &[(&str, Option<(NameType, bool)>)] = if credit {
+        &[
+            ("(", None),
+            ("Reuters", Some((NameType::Org, true))),
+            (")", None),
+            ("-", None),
+        ]
+    } else {
+        &[("-", None)]
+    };
+    for &(w, tag) in wire {
         s.words.push(w.to_string());
         s.tags.push(tag);
     }
@@ -623,6 +629,28 @@ Paris NNP B-NP B-LOC
         assert!(names.contains(&"BRUSSELS"));
         assert_eq!(docs[1].text, "Bonn Paris\n");
         assert_eq!(docs.len(), 2, "no all-caps headline to add");
+    }
+
+    #[test]
+    fn every_other_wire_dateline_has_no_credit() {
+        let three = format!("{SAMPLE}\n{SAMPLE}\n{SAMPLE}");
+        let docs = read_augmented(&three);
+        // SAMPLE holds two documents: the third copy of the first is k = 4.
+        assert_eq!(docs.len(), 6);
+        assert!(docs[0].text.contains("BRUSSELS (Reuters) - \"We met"));
+        assert!(docs[4].text.contains("BRUSSELS (Reuters) - \"We met"));
+        assert!(
+            docs[2].text.contains("\nBRUSSELS - \"We met"),
+            "{}",
+            docs[2].text
+        );
+        let names: Vec<&str> = docs[2]
+            .names
+            .iter()
+            .map(|n| n.span.slice(&docs[2].text))
+            .collect();
+        assert!(names.contains(&"BRUSSELS"));
+        assert!(!names.contains(&"Reuters"));
     }
 
     #[test]

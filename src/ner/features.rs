@@ -1,25 +1,30 @@
 //! Feature extraction for the tagger, hashed into a fixed table.
 //!
 //! Each token is summarized once ([`TokenInfo`]: hashes of the word, its
-//! case-folded form, its shape, prefixes and suffixes, flags, gazetteer
+//! case-folded form, its shape, suffixes, flags, gazetteer
 //! matches); each feature is then a (template, value) pair hashed to a
 //! bucket of the weight table. No string is allocated per token.
 //!
 //! Templates (after Ratinov & Roth 2009): the word and its case-folded form;
-//! case-folded words at ±1, ±2 and the bigrams around the token; the word
+//! case-folded words at ±1, ±2; the word
 //! shape (`Xx`, `XX`, `X.X.`, `dd`) at −1, 0, +1 and their conjunctions;
-//! prefixes and suffixes of 1–4 characters; flags (capitalized, all caps,
+//! suffixes of 1–4 characters; flags (capitalized, all caps,
 //! digits, hyphen, initial); position (first word of the sentence) and
 //! ALL-CAPS sentence (headline) conjunctions; the parts of hyphenated words;
 //! gazetteer categories at −1, 0, +1; and, in the second stage, document
 //! features ([`DocFeat`]): how the first stage tagged the same word elsewhere
 //! in the document and whether it occurs lower-cased there.
+//!
+//! Word bigrams, prefixes and the word × first-position conjunction are
+//! left out on purpose: their many rare values let the perceptron memorize
+//! training names and collide with better features in the hashed table;
+//! dropping them raised dev F1 and shrank the model (`models/SOURCES.md`).
 
 use super::gazetteer::{Mask, TokenGaz};
 
 /// Bumped whenever templates change: a model records the version it was
 /// trained with and is refused by code of another version.
-pub const FEATURE_VERSION: u32 = 9;
+pub const FEATURE_VERSION: u32 = 10;
 
 /// The splitmix64 finalizer: a fast, well-mixing 64-bit hash step.
 #[inline]
@@ -209,8 +214,6 @@ pub struct TokenInfo {
     pub stem: u64,
     /// Collapsed shape hash (`Xx`, `X.X.`, `d,d`).
     pub shape: u64,
-    /// Case-folded prefixes of 1–4 characters (0 when shorter).
-    pub prefix: [u64; 4],
     /// Case-folded suffixes of 1–4 characters (0 when shorter).
     pub suffix: [u64; 4],
     /// Case-folded first and last parts of a hyphenated word (0 if none).
@@ -234,7 +237,6 @@ impl TokenInfo {
         let mut shape = SEED;
         let mut last_class = 0u64;
         let mut shape_len = 0;
-        let mut prefix = SEED;
         let mut n = 0usize;
         let mut mixed = false;
         let mut non_ascii = false;
@@ -271,10 +273,6 @@ impl TokenInfo {
                 shape = step(shape, class);
                 shape_len += 1;
                 last_class = class;
-            }
-            if k < 4 {
-                prefix = step(prefix, low(c) as u64);
-                info.prefix[k] = mix(prefix ^ 0x70);
             }
         }
         info.shape = mix(shape);
@@ -405,21 +403,17 @@ mod t {
     pub const FOLD_P1: u64 = 5;
     pub const FOLD_M2: u64 = 6;
     pub const FOLD_P2: u64 = 7;
-    pub const BI_M1: u64 = 8;
-    pub const BI_P1: u64 = 9;
     pub const SHAPE: u64 = 10;
     pub const SHAPE_M1: u64 = 11;
     pub const SHAPE_P1: u64 = 12;
     pub const SHAPE_M1_0: u64 = 13;
     pub const SHAPE_0_P1: u64 = 14;
     pub const SHAPE_3: u64 = 15;
-    pub const PREFIX: u64 = 16;
     pub const SUFFIX: u64 = 20;
     pub const FLAG: u64 = 24;
     pub const FLAG_FIRST: u64 = 25;
     pub const FLAG_CAPS: u64 = 26;
     pub const CAPS_FOLD: u64 = 27;
-    pub const FIRST_FOLD: u64 = 28;
     pub const HYPHEN_A: u64 = 29;
     pub const HYPHEN_B: u64 = 30;
     pub const GAZ: u64 = 31;
@@ -523,19 +517,12 @@ pub fn extract(
         out.push(h.bucket(t::FOLD_P1, fold(k + 1)));
         out.push(h.bucket(t::FOLD_M2, fold(k - 2)));
         out.push(h.bucket(t::FOLD_P2, fold(k + 2)));
-        out.push(h.bucket2(t::BI_M1, fold(k - 1), tok.fold));
-        out.push(h.bucket2(t::BI_P1, tok.fold, fold(k + 1)));
         out.push(h.bucket(t::SHAPE, tok.shape));
         out.push(h.bucket(t::SHAPE_M1, shape(k - 1)));
         out.push(h.bucket(t::SHAPE_P1, shape(k + 1)));
         out.push(h.bucket2(t::SHAPE_M1_0, shape(k - 1), tok.shape));
         out.push(h.bucket2(t::SHAPE_0_P1, tok.shape, shape(k + 1)));
         out.push(h.bucket2(t::SHAPE_3, mix(shape(k - 1)) ^ tok.shape, shape(k + 1)));
-        for (j, &p) in tok.prefix.iter().enumerate() {
-            if p != 0 {
-                out.push(h.bucket(t::PREFIX + j as u64, p));
-            }
-        }
         for (j, &s) in tok.suffix.iter().enumerate() {
             if s != 0 {
                 out.push(h.bucket(t::SUFFIX + j as u64, s));
@@ -556,9 +543,6 @@ pub fn extract(
         }
         if f & flag::CAPS_SENTENCE != 0 {
             out.push(h.bucket(t::CAPS_FOLD, tok.fold));
-        }
-        if f & flag::FIRST != 0 {
-            out.push(h.bucket(t::FIRST_FOLD, tok.fold));
         }
         let flags_at = |i: isize| -> u64 {
             if i < 0 || i as usize >= n {

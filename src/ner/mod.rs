@@ -3,7 +3,7 @@
 //! A two-stage averaged structured perceptron over BIO tags for the four
 //! CoNLL-2003 types (PER, ORG, LOC, MISC), decoded with Viterbi
 //! ([`decode`]). Features ([`features`]) follow Ratinov & Roth (2009): words
-//! and their case-folded forms in a ±2 window, shapes, affixes, flags
+//! and their case-folded forms in a ±2 window, shapes, suffixes, flags
 //! (including "a common lower-case word", from a Bloom filter shipped in the
 //! model), headline (ALL-CAPS or title case) conjunctions, gazetteer
 //! matches ([`gazetteer`]); the second stage adds document features: how the
@@ -457,9 +457,45 @@ fn is_title(token: &str) -> bool {
         "striker",
         "defender",
         "goalkeeper",
+        "midfielder",
+        "quarterback",
+        "pitcher",
+        "economist",
+        "analyst",
     ];
     let t = token.strip_suffix('.').unwrap_or(token);
     t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
+/// True when token `i` of `doc` is a regnal number after a name: a Roman
+/// numeral `II`–`XXIII`, or `I` when nothing but punctuation, `of` or
+/// `'s` follows it (`Elizabeth I of England`, not `Diana I said`).
+fn regnal(doc: &Doc, text: &str, i: usize) -> bool {
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.text(text));
+    let Some(w) = word(i) else { return false };
+    // The numeral must follow the name directly ("Charles VI", not "Charles, VI").
+    let adjacent = doc
+        .tokens
+        .get(i.wrapping_sub(1))
+        .zip(doc.tokens.get(i))
+        .is_some_and(|(a, b)| {
+            text.get(a.span.end..b.span.start) == Some(" ")
+                && a.text(text).chars().any(char::is_alphabetic)
+        });
+    if !adjacent {
+        return false;
+    }
+    if w == "I" {
+        return match word(i + 1) {
+            None => true,
+            Some(n) => matches!(n, "of" | "'s" | "’s") || !n.chars().any(char::is_alphanumeric),
+        };
+    }
+    const NUMERALS: &[&str] = &[
+        "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+        "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+    ];
+    NUMERALS.contains(&w)
 }
 
 /// A loaded tagger: model and gazetteer.
@@ -555,6 +591,10 @@ impl Tagger {
                 }
                 while !r.is_empty() && punct(r.end - 1) {
                     r.end -= 1;
+                }
+                // A regnal number belongs to the name ("Elizabeth II").
+                if kind == NameType::Per && !r.is_empty() && regnal(&doc, text, r.end) {
+                    r.end += 1;
                 }
                 if r.is_empty() {
                     return None;
@@ -757,6 +797,25 @@ mod tests {
         assert_eq!(kind("CHICAGO", 0), None);
         assert_eq!(kind("Mets", 0), None);
         assert_eq!(kind("Italy", 0), None);
+    }
+
+    #[test]
+    fn regnal_numbers_follow_names() {
+        let text = "Elizabeth II spoke. Elizabeth I of England left. Then I said: Charles, VI.";
+        let doc = Doc::new(text, &Gazetteer::default());
+        let at = |w: &str, nth: usize| {
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.text(text) == w)
+                .nth(nth)
+                .map_or(usize::MAX, |(i, _)| i)
+        };
+        assert!(regnal(&doc, text, at("II", 0)));
+        assert!(regnal(&doc, text, at("I", 0)));
+        assert!(!regnal(&doc, text, at("I", 1)), "Then I said");
+        assert!(!regnal(&doc, text, at("VI", 0)), "not after a comma");
+        assert!(!regnal(&doc, text, usize::MAX));
     }
 
     #[test]
