@@ -10,6 +10,7 @@ use crate::app::label_set::LabelSet;
 use crate::app::palette;
 use crate::app::state::{Selection, Shared};
 use crate::{Analysis, Label};
+use std::collections::HashMap;
 use yew::prelude::*;
 
 /// How many entities a label lists before its "Show all" button.
@@ -93,12 +94,19 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                     </li>
                 }
             });
+            // Keyed by name (and which of the same name), not by index:
+            // indices follow mention counts and shift as the text is typed,
+            // which made every keystroke rebuild the lists.
+            let mut seen: HashMap<&str, usize> = HashMap::new();
             let items = entities
                 .into_iter()
                 .enumerate()
                 .filter(|&(rank, i)| all || rank < SHOWN_PER_LABEL || picked == Some(i))
                 .map(|(_, i)| {
                     let e = &analysis.entities[i];
+                    let nth = seen.entry(e.name.as_str()).or_default();
+                    let key = format!("{}#{nth}", e.name);
+                    *nth += 1;
                     let onclick = props.on_select.reform(move |_: MouseEvent| i);
                     let pressed = if picked == Some(i) { "true" } else { "false" };
                     let aliases = (!e.aliases.is_empty()).then(|| {
@@ -108,7 +116,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                         html! { <span class="roles">{ e.roles.join(", ") }</span> }
                     });
                     html! {
-                        <li key={i}>
+                        <li {key}>
                             <button
                                 type="button"
                                 class={classes!("entity", palette::class(e.label))}
@@ -129,7 +137,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 .chain(more)
                 .collect::<Html>();
             Some(html! {
-                <section class="group" data-label={label.as_str()} aria-labelledby={heading_id.clone()}>
+                <section key={label.as_str()} class="group" data-label={label.as_str()} aria-labelledby={heading_id.clone()}>
                     <h3 id={heading_id}>
                         <span class={classes!("swatch", palette::class(label))} aria-hidden="true"></span>
                         <span class="group-name">{ label.description() }</span>
