@@ -69,6 +69,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn non_ascii_inside_markup_keeps_spans_on_char_boundaries() {
+        let text = "Zoë <a title=\"café — ünïcode\">Łódź</a> {{ é }} <!-- ß --> done";
+        let found: Vec<&str> = find(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            found,
+            vec![
+                "<a title=\"café — ünïcode\">",
+                "</a>",
+                "{{ é }}",
+                "<!-- ß -->"
+            ]
+        );
+        for s in find(text) {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+
+    #[test]
     fn finds_templates_tags_and_references() {
         let text =
             "{{^adFree}} Ad {{/adFree}} <p class=\"x\">Putin&nbsp;said</p> &#8217;ok <!-- c -->";

@@ -306,4 +306,14 @@ mod tests {
         let f = found("mail bob@example.com");
         assert_eq!(f, vec![(Label::Email, "bob@example.com".to_string())]);
     }
+
+    #[test]
+    fn hashtags_are_capped_at_139_characters() {
+        let long = format!("#{}", "é".repeat(200));
+        let f = found(&format!("see {long} now"));
+        let want = format!("#{}", "é".repeat(HASHTAG_MAX_CHARS));
+        assert_eq!(f, vec![(Label::Hashtag, want)]);
+        let exact = format!("#{}", "a".repeat(HASHTAG_MAX_CHARS));
+        assert_eq!(found(&exact), vec![(Label::Hashtag, exact.clone())]);
+    }
 }
