@@ -27,12 +27,18 @@ use super::state::Analyzed;
 use crate::{analyze, Options};
 use chrono::NaiveDate;
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
+
+/// How long a new worker may take to report that it is ready (it loads
+/// the glue and builds the model: well under a second normally) before
+/// the page gives up on it and analyzes on the main thread.
+pub const READY_TIMEOUT_MS: u32 = 10_000;
 
 /// What the worker reports to the page.
 #[derive(Debug)]
@@ -63,6 +69,8 @@ struct Inner {
     /// Where the worker script and the glue are, for a respawn.
     urls: Urls,
     ready: bool,
+    /// Gives up on a worker that has not said it is ready in time.
+    ready_timer: Option<Timeout>,
     next_id: u32,
     in_flight: Option<InFlight>,
     waiting: Option<(Rc<str>, Options)>,
@@ -263,6 +271,30 @@ fn start(
             }
         }
     };
+    // A worker that never reports ready (its script or the glue failed to
+    // load without an error event, say) would leave long texts waiting for
+    // good: after READY_TIMEOUT_MS the page analyzes on the main thread.
+    let ready_timer = {
+        let slot = Rc::downgrade(slot);
+        let report = report.clone();
+        Timeout::new(READY_TIMEOUT_MS, move || {
+            let Some(slot) = slot.upgrade() else { return };
+            // This timer is running: leak it rather than drop it from
+            // inside its own callback (once, on a failure path).
+            if let Some(inner) = slot.borrow_mut().as_mut() {
+                if let Some(timer) = inner.ready_timer.take() {
+                    timer.forget();
+                }
+            }
+            let message = format!(
+                "the analysis worker did not start within {} s",
+                READY_TIMEOUT_MS / 1000
+            );
+            for outcome in crashed(&slot, message, &report) {
+                report.emit(outcome);
+            }
+        })
+    };
     let listeners = vec![
         EventListener::new(&worker, "message", on_message),
         EventListener::new(&worker, "error", on_error.clone()),
@@ -272,6 +304,7 @@ fn start(
         worker,
         urls: urls.clone(),
         ready: false,
+        ready_timer: Some(ready_timer),
         next_id: 0,
         in_flight: None,
         waiting: None,
@@ -295,6 +328,7 @@ fn on_message(
     match kind.as_str() {
         "ready" => {
             inner.ready = true;
+            inner.ready_timer = None;
             inner.send_waiting();
             Vec::new()
         }

@@ -150,3 +150,27 @@ test("a worker that crashes leaves the text, says so, and the next edit is analy
   booted();
   await finish();
 });
+
+test("a worker that never says it is ready is given up: the page analyzes on the main thread", async (browser) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A worker that swallows its "init" message: it loads, but never answers.
+  await context.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      postMessage(message, transfer) {
+        if (message?.type === "init") return;
+        super.postMessage(message, transfer);
+      }
+    };
+  });
+  const { page, finish } = await open(browser, { context });
+  const text = repeated(30_000);
+  const started = Date.now();
+  await paste(page, text);
+  await analyzed(page, 30000);
+  const waited = Date.now() - started;
+  check(waited >= 5000, `analyzed after ${waited} ms: not before the worker was given up`);
+  check((await page.$$('#highlighted mark[data-label="EMAIL"]')).length > 0, "highlights from the main thread");
+  check(!/Analyzing/.test(await status(page)), `status: ${await status(page)}`);
+  await finish();
+});
