@@ -10,11 +10,8 @@
 // event) over 38 characters typed into it. Prints the medians per build.
 // Reports only; the exit status is 0 whatever the speed.
 
-import { chromium } from "playwright-core";
-import { join } from "node:path";
-import { readFile } from "node:fs/promises";
 import { serve } from "./server.mjs";
-import { CHROMIUM, HERE } from "./harness.mjs";
+import { article, launch, median, openFirstHighlight, typeSentence } from "./measure.mjs";
 
 const [A, B] = process.argv.slice(2, 4);
 if (!A || !B) {
@@ -22,60 +19,19 @@ if (!A || !B) {
   process.exit(2);
 }
 const LOADS = Number(process.argv[4] ?? 8);
-const SAMPLE = await readFile(join(HERE, "..", "..", "static", "sample.txt"), "utf8");
-const per = SAMPLE.split(/\s+/).filter(Boolean).length;
-const TEXT = Array.from({ length: Math.ceil(1000 / per) }, () => SAMPLE.trim()).join("\n\n");
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const TEXT = article(1000);
 
 async function load(browser, url) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector("#highlighted mark")) {
-        window.__firstMark = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(url + "#text=" + encodeURIComponent(TEXT));
-  await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 20000 });
-  const first = await page.evaluate(() => window.__firstMark);
+  const { page, ms: first } = await openFirstHighlight(ctx, url, TEXT);
   await page.waitForTimeout(1500);
-  const keystroke = await page.evaluate(async () => {
-    const t = document.querySelector("#text");
-    const channel = new MessageChannel();
-    const nextTask = () =>
-      new Promise((r) => {
-        channel.port1.onmessage = r;
-        channel.port2.postMessage(0);
-      });
-    const out = [];
-    for (const ch of " Talks resume on 7 May 2024 in Geneva.") {
-      await new Promise((r) => setTimeout(r, 30));
-      const t0 = performance.now();
-      t.value += ch;
-      t.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: ch }));
-      await nextTask();
-      out.push(performance.now() - t0);
-    }
-    out.sort((a, b) => a - b);
-    return out[out.length >> 1];
-  });
+  const keystroke = median(await typeSentence(page));
   await ctx.close();
   return { first, keystroke };
 }
 
 const servers = [await serve(A), await serve(B)];
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const runs = [[], []];
   for (let i = 0; i < LOADS; i++) {

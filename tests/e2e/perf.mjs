@@ -19,41 +19,16 @@
 // Budgets (issue #6 and #3) are printed next to the figures, never
 // asserted: the exit status is 0 whatever the speed. Lines start "perf:".
 
-import { chromium } from "playwright-core";
-import { join } from "node:path";
-import { readFile } from "node:fs/promises";
 import { serve } from "./server.mjs";
-import { CHROMIUM, DIST, HERE } from "./harness.mjs";
+import { DIST } from "./harness.mjs";
+import { SAMPLE, article, launch, median, openFirstHighlight, typeSentence } from "./measure.mjs";
 
 const RUNS = Number(process.argv[3] ?? 5);
-const SAMPLE = await readFile(join(HERE, "..", "..", "static", "sample.txt"), "utf8");
-
-/** The sample repeated to at least `words` words. */
-function article(words) {
-  const per = SAMPLE.split(/\s+/).filter(Boolean).length;
-  return Array.from({ length: Math.ceil(words / per) }, () => SAMPLE.trim()).join("\n\n");
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 async function firstHighlight(browser, url, text) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector("#highlighted mark")) {
-        window.__firstMark = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(url + "#text=" + encodeURIComponent(text));
-  await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 20000 });
-  const ms = await page.evaluate(() => window.__firstMark);
+  const { ms } = await openFirstHighlight(ctx, url, text);
   await ctx.close();
   return ms;
 }
@@ -76,25 +51,7 @@ async function pageWith(browser, url, text) {
 
 async function keystrokes(browser, url, text) {
   const { page, ctx } = await pageWith(browser, url, text);
-  const times = await page.evaluate(async () => {
-    const t = document.querySelector("#text");
-    const channel = new MessageChannel();
-    const nextTask = () =>
-      new Promise((r) => {
-        channel.port1.onmessage = r;
-        channel.port2.postMessage(0);
-      });
-    const out = [];
-    for (const ch of " Talks resume on 7 May 2024 in Geneva.") {
-      await new Promise((r) => setTimeout(r, 30));
-      const t0 = performance.now();
-      t.value += ch;
-      t.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: ch }));
-      await nextTask();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  });
+  const times = await typeSentence(page);
   const ok = await page.evaluate(() =>
     [...document.querySelectorAll('#highlighted mark[data-label="DATE"] .mention-text')].some((m) => m.textContent === "7 May 2024"),
   );
@@ -190,11 +147,7 @@ async function nerSpeed(browser, url) {
 
 async function main() {
   const { server, url } = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
     const words = article(1000);
     const first = [];

@@ -1,0 +1,74 @@
+// Measurements shared by perf.mjs (the budgets, printed by CI) and
+// compare.mjs (two builds back to back): the article they use, medians,
+// the first highlight of a page load and the keystroke loop.
+
+import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { CHROMIUM, HERE } from "./harness.mjs";
+
+export const SAMPLE = await readFile(join(HERE, "..", "..", "static", "sample.txt"), "utf8");
+
+/** The sample repeated to at least `words` words. */
+export function article(words) {
+  const per = SAMPLE.split(/\s+/).filter(Boolean).length;
+  return Array.from({ length: Math.ceil(words / per) }, () => SAMPLE.trim()).join("\n\n");
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Headless Chromium as the probe and CI start it. */
+export const launch = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+
+/**
+ * Opens `text` by a #text= link in a new page of `ctx`; returns the page
+ * and the time from navigation start to the first mark, in ms.
+ */
+export async function openFirstHighlight(ctx, url, text) {
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector("#highlighted mark")) {
+        window.__firstMark = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url + "#text=" + encodeURIComponent(text));
+  await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 20000 });
+  return { page, ms: await page.evaluate(() => window.__firstMark) };
+}
+
+/**
+ * Types " Talks resume on 7 May 2024 in Geneva." into the editor, one
+ * character every 30 ms; returns each character's time from its input
+ * event to the next task (the page having analyzed and re-rendered).
+ */
+export const typeSentence = (page) =>
+  page.evaluate(async () => {
+    const t = document.querySelector("#text");
+    const channel = new MessageChannel();
+    const nextTask = () =>
+      new Promise((r) => {
+        channel.port1.onmessage = r;
+        channel.port2.postMessage(0);
+      });
+    const out = [];
+    for (const ch of " Talks resume on 7 May 2024 in Geneva.") {
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      t.value += ch;
+      t.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: ch }));
+      await nextTask();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
