@@ -50,7 +50,7 @@ pub fn tooltip(m: &Mention, entity: Option<&Entity>) -> String {
 }
 
 /// The byte span of a segment.
-pub fn span_of(seg: Segment, analysis: &Analysis) -> Span {
+fn span_of(seg: Segment, analysis: &Analysis) -> Span {
     match seg {
         Segment::Plain(s) | Segment::Debris(s) => s,
         Segment::Mention(i) => analysis.mentions.get(i).map_or(Span::default(), |m| m.span),
@@ -59,7 +59,7 @@ pub fn span_of(seg: Segment, analysis: &Analysis) -> Span {
 
 /// The quote (index into `quotes`, sorted and disjoint) containing byte
 /// `pos`, if any.
-pub fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
+fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
     let k = quotes.partition_point(|q| q.span.start <= pos);
     (k > 0 && quotes[k - 1].span.end > pos).then(|| k - 1)
 }
