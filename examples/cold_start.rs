@@ -9,10 +9,21 @@ use std::time::Instant;
 fn main() {
     let text = "Russian President Vladimir Putin met Dmitry Peskov in Moscow on Friday, \
                 December 15, 2023, and paid $3.5 billion to press@example.com.";
+    use entity_lens::ner::gazetteer::Gazetteer;
     let t = Instant::now();
-    let g =
-        entity_lens::ner::gazetteer::Gazetteer::parse(entity_lens::ner::embedded_gazetteer_text());
-    println!("gazetteer alone: {:?} ({} names)", t.elapsed(), g.len());
+    let g = Gazetteer::parse(entity_lens::ner::embedded_gazetteer_text());
+    println!(
+        "gazetteer text parsed (tools): {:?} ({} names)",
+        t.elapsed(),
+        g.len()
+    );
+    let t = Instant::now();
+    let loaded = Gazetteer::from_bytes(include_bytes!("../models/gazetteer.bin"));
+    println!(
+        "gazetteer binary loaded (page, CLI): {:?} ({:?} names)",
+        t.elapsed(),
+        loaded.map(|g| g.len())
+    );
     let t = Instant::now();
     let _ = entity_lens::ner::embedded();
     println!("name model and gazetteer: {:?}", t.elapsed());

@@ -11,11 +11,19 @@
 //! starts with a capital letter (names start with one; ALL-CAPS headlines
 //! match too). Matches are features of the tagger and evidence for the
 //! finer output labels ([`super::refine`]).
+//!
+//! The page and the CLI load the list in its binary form,
+//! `models/gazetteer.bin` ([`Gazetteer::to_bytes`], written by
+//! `cargo run --release --bin build-gazetteer`): the sorted 32-bit keys of
+//! every name and name prefix with their categories. Loading it is a copy,
+//! where parsing the text (tokenizing and hashing 52,000 names) was most of
+//! the page's start-up in WebAssembly. A test checks that the shipped
+//! binary is exactly the one the shipped text gives.
 
 use super::features::{fold_hash, mix};
-use super::IdentityHash;
 use crate::tokenize::tokenize;
 use std::collections::HashMap;
+use std::fmt;
 
 /// Longest name, in tokens, that is matched.
 pub const MAX_TOKENS: usize = 6;
@@ -65,13 +73,58 @@ fn category(name: &str) -> Option<Mask> {
     })
 }
 
-/// The loaded gazetteer: case-folded token-sequence hashes to categories.
-#[derive(Debug, Default)]
+/// The loaded gazetteer: the 32-bit keys (top halves of the case-folded
+/// token-sequence hashes) of every name and every proper prefix of a name,
+/// sorted, with their categories.
+///
+/// 32 bits are plenty: 58,000 keys leave a lookup of any other token
+/// sequence a chance of about 1 in 74,000 of a false match, and the shipped
+/// list has no two names on one key (a test checks it).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gazetteer {
-    table: HashMap<u64, Mask, IdentityHash>,
-    /// Hashes of every proper prefix of a name, so a lookup can stop early.
-    prefixes: HashMap<u64, (), IdentityHash>,
+    /// Sorted, distinct.
+    keys: Vec<u32>,
+    /// Per key: [`PREFIX`] when a longer name starts with this sequence,
+    /// and in the other bits an index into `masks`.
+    kinds: Vec<u8>,
+    /// The distinct category masks; `masks[0]` is 0 (a prefix only).
+    masks: Vec<Mask>,
+    /// `keys[buckets[b]..buckets[b + 1]]` are the keys whose top
+    /// [`BUCKET_BITS`] bits are `b` (built on load).
+    buckets: Vec<u32>,
 }
+
+/// Bit of a key's kind: a longer name continues this token sequence.
+const PREFIX: u8 = 0x80;
+/// Bits of a key's kind that index the masks.
+const MASK_INDEX: u8 = 0x7f;
+/// Top bits of a key that pick its bucket.
+const BUCKET_BITS: u32 = 12;
+/// First bytes of the binary form.
+const MAGIC: &[u8; 6] = b"ELGAZ1";
+
+/// Why binary gazetteer data could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GazetteerError {
+    /// Not a gazetteer file of this version.
+    BadMagic,
+    /// The data ended early or has trailing bytes.
+    Truncated,
+    /// Keys out of order or a category index out of range.
+    Corrupt,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GazetteerError::BadMagic => "not an EntityLens gazetteer (version 1)",
+            GazetteerError::Truncated => "gazetteer data is truncated",
+            GazetteerError::Corrupt => "gazetteer data is corrupt",
+        })
+    }
+}
+
+impl std::error::Error for GazetteerError {}
 
 /// Per-token gazetteer evidence: categories of the matches the token begins
 /// and of the matches it continues.
@@ -87,8 +140,8 @@ pub struct TokenGaz {
 
 /// The words of `name` when it is only ASCII letters in words separated by
 /// single spaces: the tokenizer would give exactly these tokens (a test
-/// checks it on the whole shipped list), and splitting them here makes the
-/// page's start-up parse of the list several times faster.
+/// checks it on the whole shipped list), and splitting them here makes
+/// parsing the list several times faster.
 fn simple_words(name: &str) -> Option<impl Iterator<Item = &str>> {
     let mut prev = b' ';
     for b in name.bytes() {
@@ -107,15 +160,45 @@ pub fn sequence_hash(token_hashes: impl IntoIterator<Item = u64>) -> u64 {
         .fold(0x9e37_79b9_7f4a_7c15, |h, t| mix(h ^ t))
 }
 
+/// The stored key of a sequence hash.
+fn key(sequence_hash: u64) -> u32 {
+    (sequence_hash >> 32) as u32
+}
+
+impl Default for Gazetteer {
+    fn default() -> Gazetteer {
+        Gazetteer::from_parts(Vec::new(), Vec::new(), vec![0])
+    }
+}
+
 impl Gazetteer {
+    /// A gazetteer from sorted distinct keys, their kinds and the masks
+    /// the kinds index; builds the bucket index.
+    fn from_parts(keys: Vec<u32>, kinds: Vec<u8>, masks: Vec<Mask>) -> Gazetteer {
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for &k in &keys {
+            buckets[(k >> (32 - BUCKET_BITS)) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        Gazetteer {
+            keys,
+            kinds,
+            masks,
+            buckets,
+        }
+    }
+
     /// Parses the gazetteer text format. Unknown sections are skipped, so
     /// an older binary reads a newer list.
+    ///
+    /// # Panics
+    /// When the list has more than 127 distinct category combinations
+    /// (it has a few dozen; this is a build-time tool's input).
     pub fn parse(text: &str) -> Gazetteer {
-        // About one name per 10 bytes; sized once rather than regrown.
-        let mut g = Gazetteer {
-            table: HashMap::with_capacity_and_hasher(text.len() / 10, IdentityHash),
-            prefixes: HashMap::with_capacity_and_hasher(text.len() / 40, IdentityHash),
-        };
+        // Key -> (categories, is a proper prefix of a longer name).
+        let mut entries: HashMap<u32, (Mask, bool)> = HashMap::with_capacity(text.len() / 9);
         let mut current: Option<Mask> = None;
         let mut hashes: Vec<u64> = Vec::with_capacity(MAX_TOKENS);
         for line in text.lines() {
@@ -140,31 +223,123 @@ impl Gazetteer {
                 continue;
             }
             for k in 1..hashes.len() {
-                g.prefixes
-                    .insert(sequence_hash(hashes[..k].iter().copied()), ());
+                let prefix = key(sequence_hash(hashes[..k].iter().copied()));
+                entries.entry(prefix).or_default().1 = true;
             }
-            *g.table
-                .entry(sequence_hash(hashes.iter().copied()))
-                .or_insert(0) |= mask;
+            entries
+                .entry(key(sequence_hash(hashes.iter().copied())))
+                .or_default()
+                .0 |= mask;
         }
-        g
+        let mut sorted: Vec<(u32, Mask, bool)> =
+            entries.into_iter().map(|(k, (m, p))| (k, m, p)).collect();
+        sorted.sort_unstable_by_key(|e| e.0);
+        let mut masks: Vec<Mask> = vec![0];
+        let mut kinds = Vec::with_capacity(sorted.len());
+        for &(_, mask, prefix) in &sorted {
+            let index = match masks.iter().position(|&m| m == mask) {
+                Some(i) => i,
+                None => {
+                    masks.push(mask);
+                    masks.len() - 1
+                }
+            };
+            assert!(
+                index <= MASK_INDEX as usize,
+                "too many category combinations"
+            );
+            kinds.push(index as u8 | if prefix { PREFIX } else { 0 });
+        }
+        Gazetteer::from_parts(sorted.into_iter().map(|e| e.0).collect(), kinds, masks)
     }
 
-    /// Number of distinct names.
+    /// The binary form read by [`Gazetteer::from_bytes`]: the magic
+    /// `ELGAZ1`, the number of masks (u8) and the masks (u16 LE each), the
+    /// number of keys `n` (u32 LE), the keys (ascending) as four planes of
+    /// `n` bytes, most significant byte first, and one kind byte per key.
+    /// The planes compress well: the top bytes of sorted keys are long runs
+    /// (gzipped, 40% smaller than the keys stored whole).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 2 * self.masks.len() + 5 * self.keys.len());
+        out.extend_from_slice(MAGIC);
+        out.push(self.masks.len() as u8);
+        for m in &self.masks {
+            out.extend_from_slice(&m.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for byte in 0..4 {
+            out.extend(self.keys.iter().map(|k| k.to_be_bytes()[byte]));
+        }
+        out.extend_from_slice(&self.kinds);
+        out
+    }
+
+    /// Loads the binary form written by [`Gazetteer::to_bytes`], checking
+    /// that it is well formed.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        let rest = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or(GazetteerError::BadMagic)?;
+        let (&nmasks, rest) = rest.split_first().ok_or(GazetteerError::Truncated)?;
+        let (mask_bytes, rest) = split(rest, 2 * nmasks as usize)?;
+        let masks: Vec<Mask> = mask_bytes
+            .chunks_exact(2)
+            .map(|c| Mask::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let (count, rest) = split(rest, 4)?;
+        let n = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
+        let (key_bytes, kinds) = split(rest, n.checked_mul(4).ok_or(GazetteerError::Truncated)?)?;
+        if kinds.len() != n {
+            return Err(GazetteerError::Truncated);
+        }
+        let (p0, rest) = key_bytes.split_at(n);
+        let (p1, rest) = rest.split_at(n);
+        let (p2, p3) = rest.split_at(n);
+        let keys: Vec<u32> = (0..n)
+            .map(|i| u32::from_be_bytes([p0[i], p1[i], p2[i], p3[i]]))
+            .collect();
+        let sorted = keys.windows(2).all(|w| w[0] < w[1]);
+        let indexed = kinds
+            .iter()
+            .all(|&k| ((k & MASK_INDEX) as usize) < masks.len());
+        if !sorted || !indexed || masks.first() != Some(&0) {
+            return Err(GazetteerError::Corrupt);
+        }
+        Ok(Gazetteer::from_parts(keys, kinds.to_vec(), masks))
+    }
+
+    /// The kind byte of a key, if the key is stored.
+    fn find(&self, key: u32) -> Option<u8> {
+        let b = (key >> (32 - BUCKET_BITS)) as usize;
+        let lo = *self.buckets.get(b)? as usize;
+        let hi = *self.buckets.get(b + 1)? as usize;
+        let i = self.keys.get(lo..hi)?.binary_search(&key).ok()?;
+        self.kinds.get(lo + i).copied()
+    }
+
+    /// The categories of a kind byte.
+    fn mask(&self, kind: u8) -> Mask {
+        self.masks
+            .get((kind & MASK_INDEX) as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Number of distinct names (after hashing).
     pub fn len(&self) -> usize {
-        self.table.len()
+        self.kinds.iter().filter(|&&k| self.mask(k) != 0).count()
     }
 
     /// True when no name was loaded.
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.len() == 0
     }
 
     /// Categories of the exact (case-insensitive) name `name`, 0 if unknown.
     pub fn lookup(&self, name: &str) -> Mask {
         let toks = tokenize(name);
         let h = sequence_hash(toks.iter().map(|t| fold_hash(t.text(name))));
-        self.table.get(&h).copied().unwrap_or(0)
+        self.find(key(h)).map_or(0, |kind| self.mask(kind))
     }
 
     /// Marks matches in one sentence. `folded[i]` is the case-folded hash of
@@ -180,7 +355,9 @@ impl Gazetteer {
             let mut h = 0x9e37_79b9_7f4a_7c15u64;
             for len in 1..=MAX_TOKENS.min(folded.len() - i) {
                 h = mix(h ^ folded[i + len - 1]);
-                if let Some(&m) = self.table.get(&h) {
+                let Some(kind) = self.find(key(h)) else { break };
+                let m = self.mask(kind);
+                if m != 0 {
                     out[i].begin |= m;
                     if len == 1 {
                         out[i].single |= m;
@@ -189,12 +366,20 @@ impl Gazetteer {
                         t.inside |= m;
                     }
                 }
-                if !self.prefixes.contains_key(&h) {
+                if kind & PREFIX == 0 {
                     break;
                 }
             }
         }
     }
+}
+
+/// `bytes` split after `n` bytes, or `Truncated`.
+fn split(bytes: &[u8], n: usize) -> Result<(&[u8], &[u8]), GazetteerError> {
+    if bytes.len() < n {
+        return Err(GazetteerError::Truncated);
+    }
+    Ok(bytes.split_at(n))
 }
 
 #[cfg(test)]
@@ -222,12 +407,99 @@ mod tests {
     }
 
     #[test]
+    fn shipped_binary_is_built_from_the_shipped_list() {
+        let parsed = Gazetteer::parse(super::super::embedded_gazetteer_text());
+        let shipped = Gazetteer::from_bytes(super::super::GAZETTEER_BIN);
+        assert!(
+            shipped.as_ref() == Ok(&parsed),
+            "models/gazetteer.bin is stale: run `cargo run --release --bin build-gazetteer`"
+        );
+    }
+
+    #[test]
+    fn no_two_shipped_names_share_a_key() {
+        // Every distinct token sequence (name or prefix) has its own key.
+        let text = super::super::embedded_gazetteer_text();
+        let mut sequences = std::collections::HashSet::new();
+        let mut current = None;
+        for line in text.lines() {
+            if let Some(name) = line.strip_prefix("# ") {
+                current = category(name.trim());
+                continue;
+            }
+            let name = line.trim();
+            if current.is_none() || name.is_empty() {
+                continue;
+            }
+            let hashes: Vec<u64> = tokenize(name)
+                .iter()
+                .map(|t| fold_hash(t.text(name)))
+                .collect();
+            if hashes.len() <= MAX_TOKENS {
+                for k in 1..=hashes.len() {
+                    sequences.insert(hashes[..k].to_vec());
+                }
+            }
+        }
+        let g = Gazetteer::parse(text);
+        assert_eq!(g.keys.len(), sequences.len());
+        assert!(g.len() > 50_000, "{}", g.len());
+    }
+
+    #[test]
+    fn binary_form_round_trips_and_rejects_damage() {
+        let g = Gazetteer::parse(SAMPLE);
+        let bytes = g.to_bytes();
+        assert_eq!(Gazetteer::from_bytes(&bytes), Ok(g.clone()));
+        assert_eq!(
+            Gazetteer::from_bytes(&Gazetteer::default().to_bytes()),
+            Ok(Gazetteer::default())
+        );
+        assert_eq!(
+            Gazetteer::from_bytes(b"ELGAZ2"),
+            Err(GazetteerError::BadMagic)
+        );
+        for cut in 0..bytes.len() {
+            assert!(
+                Gazetteer::from_bytes(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(
+            Gazetteer::from_bytes(&longer),
+            Err(GazetteerError::Truncated)
+        );
+        // The first key made the largest and the second the smallest.
+        let top_plane = MAGIC.len() + 1 + 2 * g.masks.len() + 4;
+        let mut unsorted = bytes.clone();
+        unsorted[top_plane] = 0xff;
+        unsorted[top_plane + 1] = 0;
+        assert_eq!(
+            Gazetteer::from_bytes(&unsorted),
+            Err(GazetteerError::Corrupt)
+        );
+        let mut bad_kind = bytes;
+        let last = bad_kind.len() - 1;
+        bad_kind[last] = MASK_INDEX;
+        assert_eq!(
+            Gazetteer::from_bytes(&bad_kind),
+            Err(GazetteerError::Corrupt)
+        );
+    }
+
+    #[test]
     fn parses_and_looks_up() {
         let g = Gazetteer::parse(SAMPLE);
         assert_eq!(g.len(), 4);
         assert_eq!(g.lookup("france"), cat::COUNTRY);
         assert_eq!(g.lookup("PARIS"), cat::CITY | cat::FIRST);
         assert_eq!(g.lookup("Ignored"), 0);
+        // "United" and "New York" are only prefixes.
+        assert_eq!(g.lookup("United"), 0);
+        assert_eq!(g.lookup("new york"), 0);
+        assert_eq!(Gazetteer::default().lookup("Paris"), 0);
     }
 
     #[test]

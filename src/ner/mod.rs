@@ -710,19 +710,26 @@ fn consistent_types(text: &str, names: &mut [Name]) {
 }
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+/// `models/gazetteer.txt` in binary form: what the tagger loads.
+static GAZETTEER_BIN: &[u8] = include_bytes!("../../models/gazetteer.bin");
 static GAZETTEER_TEXT: &str = include_str!("../../models/gazetteer.txt");
 
 /// The tagger shipped with the library (`models/ner.bin` and
-/// `models/gazetteer.txt`), parsed on first use; `Err` when the embedded
+/// `models/gazetteer.bin`), loaded on first use; `Err` when the embedded
 /// model is missing or does not match this code.
 pub fn embedded() -> Result<&'static Tagger, &'static ModelError> {
     static TAGGER: OnceLock<Result<Tagger, ModelError>> = OnceLock::new();
     TAGGER
-        .get_or_init(|| Tagger::from_bytes(MODEL_BYTES, GAZETTEER_TEXT))
+        .get_or_init(|| {
+            let gazetteer = Gazetteer::from_bytes(GAZETTEER_BIN)
+                .map_err(|e| ModelError::Incompatible(format!("gazetteer: {e}")))?;
+            Ok(Tagger::new(Model::from_bytes(MODEL_BYTES)?, gazetteer))
+        })
         .as_ref()
 }
 
-/// The embedded gazetteer text (for tools and tests).
+/// The embedded gazetteer text, `models/gazetteer.txt` (for tools and
+/// tests; the tagger loads its binary form).
 pub fn embedded_gazetteer_text() -> &'static str {
     GAZETTEER_TEXT
 }
