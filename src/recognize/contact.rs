@@ -9,47 +9,66 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 
-struct Patterns {
-    email: Regex,
-    url: Regex,
-    phone: Regex,
-    hashtag: Regex,
-    handle: Regex,
+// Each pattern is compiled on first need, so a text with no `@` or `#`
+// (most news) never pays for the e-mail, handle and hashtag automata: at
+// the page's start-up, compiling regexes is most of the first analysis.
+
+/// Host names ending in one of these are taken as bare domains
+/// (`example.com/path`).
+const TLDS: &str = "com|org|net|gov|edu|int|mil|info|biz|io|co|ai|app|dev|news|uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ch|nl|se|no|es|it|pl|ua|il|br|za|nz|ie|be|at|dk|fi|kr|tv|me|ly";
+
+/// Matched only in a window around each '@' (see `emails_at_signs`).
+fn email() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}",
+        )
+        .expect("email pattern")
+    })
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let tlds = "com|org|net|gov|edu|int|mil|info|biz|io|co|ai|app|dev|news|uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ch|nl|se|no|es|it|pl|ua|il|br|za|nz|ie|be|at|dk|fi|kr|tv|me|ly";
-        Patterns {
-            // Matched only in a window around each '@' (see `emails`).
-            email: Regex::new(
-                r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}",
-            )
-            .expect("email pattern"),
-            // Unbounded classes keep the automaton small (fast DFA path);
-            // lengths are capped after matching.
-            url: Regex::new(&format!(
-                concat!(
-                    r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]+",
-                    r"|(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]*)?"
-                ),
-                tlds = tlds
-            ))
-            .expect("url pattern"),
-            phone: Regex::new(concat!(
-                // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
-                r"\+[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}",
-                // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
-                r"|(?:(?-u:\b)1[\s.-])?(?:\(\d{3}\)\s?|(?-u:\b)\d{3}[\s.-])\d{3}[.-]\d{4}(?-u:\b)",
-            ))
-            .expect("phone pattern"),
-            // Unbounded: `{1,139}` of this Unicode class alone took 80 ms
-            // to compile (most of the page's start-up); capped below.
-            hashtag: Regex::new(r"#[\p{L}\p{N}_]+").expect("hashtag pattern"),
-            handle: Regex::new(r"@[A-Za-z0-9_]{1,30}").expect("handle pattern"),
-        }
+/// Unbounded classes keep the automaton small (fast DFA path); lengths are
+/// capped after matching.
+fn url() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            concat!(
+                r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]+",
+                r"|(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]*)?"
+            ),
+            tlds = TLDS
+        ))
+        .expect("url pattern")
     })
+}
+
+/// ASCII digits only: a number's value keeps only those, and bounded runs
+/// of Unicode `\d` made this the slowest pattern to compile (4x).
+fn phone() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
+            r"\+[1-9][0-9]{0,2}[\s.-]?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{1,4}(?:[\s.-]?[0-9]{2,4}){1,4}",
+            // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
+            r"|(?:(?-u:\b)1[\s.-])?(?:\([0-9]{3}\)\s?|(?-u:\b)[0-9]{3}[\s.-])[0-9]{3}[.-][0-9]{4}(?-u:\b)",
+        ))
+        .expect("phone pattern")
+    })
+}
+
+/// Unbounded: `{1,139}` of this Unicode class alone took 80 ms to compile
+/// (most of the page's start-up then); capped after matching.
+fn hashtag() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"#[\p{L}\p{N}_]+").expect("hashtag pattern"))
+}
+
+fn handle() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"@[A-Za-z0-9_]{1,30}").expect("handle pattern"))
 }
 
 /// The longest hashtag kept, in characters after the `#`.
@@ -80,8 +99,12 @@ fn trim_url(s: &str) -> &str {
 /// E-mail addresses, found by matching only in a bounded window around
 /// each `@` (64 bytes before, 320 after), so text without `@` costs one
 /// `memchr`-speed scan and no input can make matching superlinear.
-fn emails_at_signs(text: &str, re: &Regex) -> Vec<Span> {
+fn emails_at_signs(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
+    if !text.contains('@') {
+        return out;
+    }
+    let re = email();
     for (at, _) in text.match_indices('@') {
         let floor = out.last().map_or(0, |s| s.end);
         if at < floor {
@@ -105,10 +128,10 @@ fn emails_at_signs(text: &str, re: &Regex) -> Vec<Span> {
 
 /// Pushes every contact and handle candidate in `text`.
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
-    let p = patterns();
     let mut emails: Vec<Span> = Vec::new();
+    let has_at = text.contains('@');
 
-    for span in emails_at_signs(text, &p.email) {
+    for span in emails_at_signs(text) {
         emails.push(span);
         let value = Value::Text(span.slice(text).to_lowercase());
         out.push(Candidate::new(
@@ -117,7 +140,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    for m in p.url.find_iter(text) {
+    for m in url().find_iter(text) {
         if !starts_word(text, m.start()) || text[..m.start()].ends_with('@') {
             continue;
         }
@@ -145,7 +168,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    for m in p.phone.find_iter(text) {
+    for m in phone().find_iter(text) {
         let s = m.as_str();
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let international = s.starts_with('+');
@@ -170,7 +193,8 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    for m in p.hashtag.find_iter(text) {
+    let hashtags = text.contains('#').then(|| hashtag().find_iter(text));
+    for m in hashtags.into_iter().flatten() {
         let before = text[..m.start()].chars().next_back();
         // At most 139 characters after the '#', as on the platforms.
         let end = m
@@ -188,7 +212,11 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         }
     }
 
-    for m in p.handle.find_iter(text) {
+    for m in has_at
+        .then(|| handle().find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let before = text[..m.start()].chars().next_back();
         if before.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '.' && c != '@')
             && ends_word(text, m.end())

@@ -21,10 +21,10 @@ fn pattern() -> &'static Regex {
         Regex::new(&format!(
             concat!(
                 r"(?mi)^[ \t]*(?:(?:date|dated|published|posted|(?:last\s+)?updated|(?-i:[A-Z][A-Za-z .'’-]{{1,40}}),?)[:\s]\s*(?:on\s+)?)?",
-                r"(?:\w+day,?\s+)?",
-                r"(?:(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:\b|T)",
-                r"|(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\s+(?P<y1>\d{{4}})\b",
-                r"|(?P<m2>{mon})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})\b)"
+                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+                r"(?:(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:\b|T)",
+                r"|(?P<d1>[0-9]{{1,2}})\s+(?P<m1>{mon})\s+(?P<y1>[0-9]{{4}})\b",
+                r"|(?P<m2>{mon})\s+(?P<d2>[0-9]{{1,2}}),?\s+(?P<y2>[0-9]{{4}})\b)"
             ),
             mon = mon
         ))
