@@ -197,6 +197,18 @@ pub fn app() -> Html {
     use_effect_with(*links, |on| storage::save_links(*on));
     let cleared = use_state(|| None::<Rc<str>>);
 
+    // The first frame shows the text with its highlights; the sidebar and
+    // the link list follow a task later, so that on a page load the marks
+    // appear without waiting for every list to be built (perf.mjs).
+    let settled = use_state(|| false);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            let timer = Timeout::new(0, move || settled.set(true));
+            move || drop(timer)
+        });
+    }
+
     // Callbacks are made once: a new callback each render would make every
     // child re-render on every keystroke (props compare callbacks by identity).
     let d = state.dispatcher();
@@ -293,16 +305,24 @@ pub fn app() -> Html {
                         on_select={on_select.clone()}
                         quote={state.quote}
                     />
-                    <LinkList analyzed={state.analyzed.clone()} clickable={*links} on_clickable={on_links} />
+                    if *settled {
+                        <LinkList analyzed={state.analyzed.clone()} clickable={*links} on_clickable={on_links} />
+                    }
                 </div>
-                <Sidebar
-                    analyzed={state.analyzed.clone()}
-                    hidden={state.hidden}
-                    selection={state.selection}
-                    {on_select}
-                    {on_quote}
-                    quote={state.quote}
-                />
+                if *settled {
+                    <Sidebar
+                        analyzed={state.analyzed.clone()}
+                        hidden={state.hidden}
+                        selection={state.selection}
+                        {on_select}
+                        {on_quote}
+                        quote={state.quote}
+                    />
+                } else {
+                    <nav class="sidebar" aria-label="Entities by label" aria-busy="true">
+                        <h2>{ "Entities" }</h2>
+                    </nav>
+                }
             </main>
         </div>
     }
