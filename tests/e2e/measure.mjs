@@ -29,8 +29,11 @@ export const launch = () =>
   });
 
 /**
- * Opens `text` by a #text= link in a new page of `ctx`; returns the page
- * and the time from navigation start to the first mark, in ms.
+ * Opens `text` by a #text= link in a new page of `ctx`; returns the page,
+ * the time from navigation start to the first mark (`ms`), and where that
+ * time went: when the wasm module had arrived (`wasmAt`, from navigation
+ * start) and how long the first analysis took (`analysisMs`, from the
+ * status line; undefined if it says nothing).
  */
 export async function openFirstHighlight(ctx, url, text) {
   const page = await ctx.newPage();
@@ -44,7 +47,13 @@ export async function openFirstHighlight(ctx, url, text) {
   });
   await page.goto(url + "#text=" + encodeURIComponent(text));
   await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 20000 });
-  return { page, ms: await page.evaluate(() => window.__firstMark) };
+  const found = await page.evaluate(() => ({
+    ms: window.__firstMark,
+    wasmAt: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+    status: document.querySelector("#editor-status")?.textContent ?? "",
+  }));
+  const analysis = found.status.match(/analyzed in ([\d.]+) ms/);
+  return { page, ms: found.ms, wasmAt: found.wasmAt, analysisMs: analysis ? Number(analysis[1]) : undefined };
 }
 
 /**
