@@ -84,7 +84,8 @@ impl Grammar<'_, '_> {
         }
         if t.kind != Kind::Number {
             // "five o'clock"
-            let n = lexicon::number_word(t)
+            let n = self
+                .number_word(i)
                 .filter(|n| (1.0..=12.0).contains(n) && !t.is_any(&["a", "an"]))?;
             let e = self
                 .seq(i + 1, &["o", "'", "clock"])

@@ -39,7 +39,7 @@ impl Grammar<'_, '_> {
                 }
                 return None;
             }
-            let v = lexicon::number_word(t)?;
+            let v = self.number_word(i)?;
             if t.is("dozen") || t.is("hundred") {
                 return None;
             }
@@ -48,11 +48,7 @@ impl Grammar<'_, '_> {
             // "twenty-five", "twenty five"
             if (20.0..=90.0).contains(&v) {
                 let k = if self.glued(end, "-") { end + 1 } else { end };
-                if let Some(u) = self
-                    .tok(k)
-                    .and_then(lexicon::number_word)
-                    .filter(|u| (1.0..=9.0).contains(u))
-                {
+                if let Some(u) = self.number_word(k).filter(|u| (1.0..=9.0).contains(u)) {
                     if !self.is_any(k, &["a", "an"]) {
                         n += u;
                         end = k + 1;
