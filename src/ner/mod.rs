@@ -467,6 +467,36 @@ fn is_title(token: &str) -> bool {
     t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
 }
 
+/// Month names, full or abbreviated (`Aug.`, `Sept`). Weekdays are left
+/// out (`Sunday Times`), and so are `May` (a surname and a given name) and
+/// `Mar` (`Mar del Plata`).
+fn is_calendar_word(token: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let t = token.strip_suffix('.').unwrap_or(token);
+    t.len() <= 9 && WORDS.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
 /// True when token `i` of `doc` is a regnal number after a name: a Roman
 /// numeral `II`–`XXIII`, or `I` when nothing but punctuation, `of` or
 /// `'s` follows it (`Elizabeth I of England`, not `Diana I said`).
@@ -574,6 +604,17 @@ impl Tagger {
                         .tokens
                         .get(r.start)
                         .is_some_and(|t| is_title(t.text(text)))
+                {
+                    r.start += 1;
+                }
+                // Nor is a month opening a longer name ("June
+                // Comelf", "September Treasury"): CoNLL never includes them.
+                while r.len() > 1
+                    && kind != NameType::Per
+                    && doc
+                        .tokens
+                        .get(r.start)
+                        .is_some_and(|t| is_calendar_word(t.text(text)))
                 {
                     r.start += 1;
                 }
@@ -816,6 +857,31 @@ mod tests {
         assert!(!regnal(&doc, text, at("I", 1)), "Then I said");
         assert!(!regnal(&doc, text, at("VI", 0)), "not after a comma");
         assert!(!regnal(&doc, text, usize::MAX));
+    }
+
+    /// People keep a leading month ("April Ryan", "June Carter"); other
+    /// names lose it.
+    #[test]
+    fn calendar_words_open_no_longer_name() {
+        for w in ["June", "Sept.", "AUGUST", "Dec"] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["May", "Mar", "Sunday", "Junes", "Marchese"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+        let Ok(tagger) = embedded() else { return };
+        let text = "The figures came out on Friday. September Treasury yields rose, \
+                    and the August National Association of Purchasing Management \
+                    index fell.";
+        for n in tagger.names(text) {
+            let s = n.span.slice(text);
+            assert!(
+                !["September ", "August ", "June "]
+                    .iter()
+                    .any(|m| s.starts_with(m)),
+                "{s}"
+            );
+        }
     }
 
     #[test]
