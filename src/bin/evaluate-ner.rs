@@ -2,7 +2,7 @@
 //! data rebuilt as natural text.
 //!
 //! ```text
-//! cargo run --release --bin evaluate-ner -- VALID.txt [--tagger-only] [--errors N]
+//! cargo run --release --bin evaluate-ner -- VALID.txt [--tagger-only] [--errors N] [--error-kinds]
 //! cargo run --release --bin evaluate-ner -- --sentences tests/data/ner_regression.tsv
 //! ```
 //!
@@ -10,6 +10,9 @@
 //! pattern recognizers interact with the tagger as in the product; name
 //! labels map back with `Label::conll()`. `--tagger-only` scores the
 //! embedded tagger alone; `--errors N` prints up to N wrong spans;
+//! `--error-kinds` counts the errors by kind: a wrong type on the right
+//! span (`ORG as PER`), a wrong boundary (a gold name overlapped by
+//! predictions of other extents), a name missed entirely, a spurious one;
 //! `--speed` times the tagger alone over the documents (5 passes after the
 //! model is loaded) in tokens per second of wall and of CPU time (the CPU
 //! figure is the one to trust on a busy machine). `--model FILE` scores a
@@ -28,18 +31,20 @@ fn main() {
     use std::time::Instant;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--speed] [--model FILE]\n       evaluate-ner --sentences TSV [--model FILE]";
+    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--error-kinds] [--speed] [--model FILE]\n       evaluate-ner --sentences TSV [--model FILE]";
     let mut path = None;
     let mut model_path = None;
     let mut sentences_path = None;
     let mut tagger_only = false;
     let mut errors = 0usize;
     let mut speed = false;
+    let mut kinds = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--tagger-only" => tagger_only = true,
             "--speed" => speed = true,
+            "--error-kinds" => kinds = true,
             "--model" => {
                 i += 1;
                 model_path = args.get(i).cloned();
@@ -122,6 +127,7 @@ fn main() {
         return;
     }
     let mut scores = Scores::default();
+    let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
     let mut shown = 0;
     let t0 = Instant::now();
     let mut words = 0;
@@ -167,6 +173,11 @@ fn main() {
                 }
             }
         }
+        if kinds {
+            for k in error_kinds(&gold, &pred) {
+                *by_kind.entry(k).or_default() += 1;
+            }
+        }
         scores.add(&gold, &pred);
     }
     let secs = t0.elapsed().as_secs_f64();
@@ -181,6 +192,46 @@ fn main() {
         words as f64 / secs.max(1e-9)
     );
     print!("{}", scores.report());
+    if kinds {
+        let mut rows: Vec<_> = by_kind.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!("errors by kind:");
+        for (k, n) in rows {
+            println!("{n:>5}  {k}");
+        }
+    }
+}
+
+/// One line per error of a document: `ORG as PER` (right span, wrong
+/// type), `boundary LOC` (a gold name overlapped by predictions of other
+/// extents), `missed MISC`, `spurious ORG` (a prediction overlapping no
+/// gold name).
+#[cfg(not(target_arch = "wasm32"))]
+fn error_kinds(
+    gold: &[(entity_lens::span::Span, &str)],
+    pred: &[(entity_lens::span::Span, &str)],
+) -> Vec<String> {
+    let overlaps =
+        |a: entity_lens::span::Span, b: entity_lens::span::Span| a.start < b.end && b.start < a.end;
+    let mut out = Vec::new();
+    for &(g, gt) in gold {
+        if pred.contains(&(g, gt)) {
+            continue;
+        }
+        if let Some(&(_, pt)) = pred.iter().find(|(p, _)| *p == g) {
+            out.push(format!("{gt} as {pt}"));
+        } else if pred.iter().any(|&(p, _)| overlaps(p, g)) {
+            out.push(format!("boundary {gt}"));
+        } else {
+            out.push(format!("missed {gt}"));
+        }
+    }
+    for &(p, pt) in pred {
+        if !gold.iter().any(|&(g, _)| overlaps(p, g)) {
+            out.push(format!("spurious {pt}"));
+        }
+    }
+    out
 }
 
 /// Runs the tagger over regression sentences (`text<TAB>LABEL:name | ...`)

@@ -467,6 +467,54 @@ fn is_title(token: &str) -> bool {
     t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
 }
 
+/// Month names, full or abbreviated (`Aug.`, `Sept`). Weekdays are left
+/// out (`Sunday Times`), and so are `May` (a surname and a given name) and
+/// `Mar` (`Mar del Plata`).
+fn is_calendar_word(token: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let t = token.strip_suffix('.').unwrap_or(token);
+    t.len() <= 9 && WORDS.iter().any(|x| x.eq_ignore_ascii_case(t))
+}
+
+/// True when the name at token range `r` is, or is followed by, a given
+/// name and a regnal number `II`–`XXIII` (`Elizabeth II`, `John Paul II`).
+fn monarch(doc: &Doc, text: &str, r: &Range<usize>) -> bool {
+    let given = |i: usize| {
+        doc.infos
+            .get(i)
+            .is_some_and(|t| t.gaz.single & gazetteer::cat::FIRST != 0)
+    };
+    let numeral = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.text(text) != "I" && regnal(doc, text, i))
+    };
+    let last = r.end.saturating_sub(1);
+    (r.len() >= 2 && numeral(last) && given(last - 1))
+        || (!r.is_empty() && numeral(r.end) && given(last))
+}
+
 /// True when token `i` of `doc` is a regnal number after a name: a Roman
 /// numeral `II`–`XXIII`, or `I` when nothing but punctuation, `of` or
 /// `'s` follows it (`Elizabeth I of England`, not `Diana I said`).
@@ -566,7 +614,7 @@ impl Tagger {
         let tags = self.tag_doc(&doc);
         let mut names = tag_spans(&tags)
             .into_iter()
-            .filter_map(|(mut r, kind)| {
+            .filter_map(|(mut r, mut kind)| {
                 // Titles are not part of a person's name (CoNLL convention).
                 while kind == NameType::Per
                     && r.len() > 1
@@ -574,6 +622,17 @@ impl Tagger {
                         .tokens
                         .get(r.start)
                         .is_some_and(|t| is_title(t.text(text)))
+                {
+                    r.start += 1;
+                }
+                // Nor is a month opening a longer name ("June
+                // Comelf", "September Treasury"): CoNLL never includes them.
+                while r.len() > 1
+                    && kind != NameType::Per
+                    && doc
+                        .tokens
+                        .get(r.start)
+                        .is_some_and(|t| is_calendar_word(t.text(text)))
                 {
                     r.start += 1;
                 }
@@ -591,6 +650,11 @@ impl Tagger {
                 }
                 while !r.is_empty() && punct(r.end - 1) {
                     r.end -= 1;
+                }
+                // A given name with a regnal number is a monarch or a pope,
+                // whatever type the tagger gave it ("Elizabeth II").
+                if kind != NameType::Per && monarch(&doc, text, &r) {
+                    kind = NameType::Per;
                 }
                 // A regnal number belongs to the name ("Elizabeth II").
                 if kind == NameType::Per && !r.is_empty() && regnal(&doc, text, r.end) {
@@ -823,6 +887,53 @@ mod tests {
         assert!(!regnal(&doc, text, at("I", 1)), "Then I said");
         assert!(!regnal(&doc, text, at("VI", 0)), "not after a comma");
         assert!(!regnal(&doc, text, usize::MAX));
+    }
+
+    /// People keep a leading month ("April Ryan", "June Carter"); other
+    /// names lose it.
+    #[test]
+    fn calendar_words_open_no_longer_name() {
+        for w in ["June", "Sept.", "AUGUST", "Dec"] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["May", "Mar", "Sunday", "Junes", "Marchese"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+        let Ok(tagger) = embedded() else { return };
+        let text = "The figures came out on Friday. September Treasury yields rose, \
+                    and the August National Association of Purchasing Management \
+                    index fell.";
+        for n in tagger.names(text) {
+            let s = n.span.slice(text);
+            assert!(
+                !["September ", "August ", "June "]
+                    .iter()
+                    .any(|m| s.starts_with(m)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn given_names_with_regnal_numbers_are_people() {
+        let Ok(tagger) = embedded() else { return };
+        let text = "Elizabeth II opened a new session of parliament. Then Vatican II ended.";
+        let doc = tagger.doc(text);
+        let range = |w: &str, n: usize| {
+            let i = doc
+                .tokens
+                .iter()
+                .position(|t| t.text(text) == w)
+                .unwrap_or(usize::MAX);
+            i..i.saturating_add(n)
+        };
+        assert!(monarch(&doc, text, &range("Elizabeth", 2)));
+        assert!(monarch(&doc, text, &range("Elizabeth", 1)));
+        assert!(
+            !monarch(&doc, text, &range("Vatican", 2)),
+            "not a given name"
+        );
+        assert!(!monarch(&doc, text, &range("Then", 1)));
     }
 
     #[test]

@@ -204,6 +204,20 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_frequency_words_in_titles_are_not_sets() {
+        assert_eq!(
+            values("The China Daily said prices rise daily.", None),
+            vec![pair("daily", "P1D")]
+        );
+        assert!(values("a Daily Mail reporter", None).is_empty());
+        assert!(values("The Weekly Standard", None).is_empty());
+        assert_eq!(
+            values("Daily, they walk.", None),
+            vec![pair("Daily", "P1D")]
+        );
+    }
+
+    #[test]
     fn invalid_dates_are_not_dates() {
         assert!(values("2023-02-30", None).is_empty());
         assert!(values("31 February 2024", None).is_empty());

@@ -88,6 +88,16 @@ impl Grammar<'_, '_> {
             ("quarterly", "P3M"),
         ];
         if let Some((_, v)) = ADVERBS.iter().find(|(w, _)| t.is(w)) {
+            // A capitalized one next to another capitalized word is part of
+            // a title ("China Daily", "Daily Mail", "The Weekly Standard").
+            let capitalized_at = |k: Option<usize>| {
+                k.and_then(|k| self.tok(k))
+                    .is_some_and(|n| n.capitalized() && n.kind == t.kind)
+            };
+            if t.capitalized() && (capitalized_at(i.checked_sub(1)) || capitalized_at(Some(i + 1)))
+            {
+                return None;
+            }
             return Some((i + 1, Expr::Set((*v).to_string())));
         }
         if let Some(day) =
