@@ -332,7 +332,7 @@ impl Gazetteer {
 
     /// True when no name was loaded.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        !self.kinds.iter().any(|&k| self.mask(k) != 0)
     }
 
     /// Categories of the exact (case-insensitive) name `name`, 0 if unknown.

@@ -467,34 +467,17 @@ fn is_title(token: &str) -> bool {
     t.len() <= 12 && TITLES.iter().any(|x| x.eq_ignore_ascii_case(t))
 }
 
-/// Month names, full or abbreviated (`Aug.`, `Sept`). Weekdays are left
-/// out (`Sunday Times`), and so are `May` (a surname and a given name) and
-/// `Mar` (`Mar del Plata`).
+/// Month names, full or abbreviated (`Aug.`, `Sept`), from the date
+/// grammar's list. Weekdays are left out (`Sunday Times`), and so are `May`
+/// (a surname and a given name), `Mar` (`Mar del Plata`), `Jun` and `Jul`
+/// (given names).
 fn is_calendar_word(token: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
+    const NOT: &[&str] = &["may", "mar", "jun", "jul"];
     let t = token.strip_suffix('.').unwrap_or(token);
-    t.len() <= 9 && WORDS.iter().any(|x| x.eq_ignore_ascii_case(t))
+    crate::time::lexicon::MONTHS
+        .iter()
+        .any(|(m, _)| m.eq_ignore_ascii_case(t))
+        && !NOT.iter().any(|n| n.eq_ignore_ascii_case(t))
 }
 
 /// True when the name at token range `r` is, or is followed by, a given
@@ -896,7 +879,7 @@ mod tests {
         for w in ["June", "Sept.", "AUGUST", "Dec"] {
             assert!(is_calendar_word(w), "{w}");
         }
-        for w in ["May", "Mar", "Sunday", "Junes", "Marchese"] {
+        for w in ["May", "Mar", "Jun", "Jul.", "Sunday", "Junes", "Marchese"] {
             assert!(!is_calendar_word(w), "{w}");
         }
         let Ok(tagger) = embedded() else { return };

@@ -97,14 +97,10 @@ fn trim_url(s: &str) -> &str {
 }
 
 /// E-mail addresses, found by matching only in a bounded window around
-/// each `@` (64 bytes before, 320 after), so text without `@` costs one
-/// `memchr`-speed scan and no input can make matching superlinear.
+/// each `@` (64 bytes before, 320 after), so no input can make matching
+/// superlinear. The pattern is compiled at the first `@`.
 fn emails_at_signs(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    if !text.contains('@') {
-        return out;
-    }
-    let re = email();
     for (at, _) in text.match_indices('@') {
         let floor = out.last().map_or(0, |s| s.end);
         if at < floor {
@@ -113,7 +109,7 @@ fn emails_at_signs(text: &str) -> Vec<Span> {
         let from = crate::span::floor_char_boundary(text, at.saturating_sub(64)).max(floor);
         let to = crate::span::floor_char_boundary(text, at + 320);
         let window = &text[from..to];
-        let found = re
+        let found = email()
             .find_iter(window)
             .map(|m| Span::new(from + m.start(), from + m.end()))
             .find(|s| s.start <= at && at < s.end);
@@ -129,9 +125,15 @@ fn emails_at_signs(text: &str) -> Vec<Span> {
 /// Pushes every contact and handle candidate in `text`.
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     let mut emails: Vec<Span> = Vec::new();
+    // One scan for '@': text without one has no e-mail or handle.
     let has_at = text.contains('@');
+    let found = if has_at {
+        emails_at_signs(text)
+    } else {
+        Vec::new()
+    };
 
-    for span in emails_at_signs(text) {
+    for span in found {
         emails.push(span);
         let value = Value::Text(span.slice(text).to_lowercase());
         out.push(Candidate::new(
