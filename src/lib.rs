@@ -37,6 +37,7 @@
 //! ```
 
 pub mod analysis;
+pub mod automata;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod debris;

@@ -3,72 +3,57 @@
 
 use super::{ends_word, starts_word};
 use crate::analysis::{Mention, Value};
+use crate::automata::{Automaton, Pattern};
 use crate::label::Label;
 use crate::merge::{priority, Candidate};
 use crate::span::Span;
-use regex::Regex;
-use std::sync::OnceLock;
 
-// Each pattern is compiled on first need, so a text with no `@` or `#`
-// (most news) never pays for the e-mail, handle and hashtag automata: at
-// the page's start-up, compiling regexes is most of the first analysis.
+// Every pattern here is compiled at build time (crate::automata); the
+// e-mail, handle and hashtag automata are only searched in texts with an
+// `@` or a `#`.
 
 /// Host names ending in one of these are taken as bare domains
 /// (`example.com/path`).
 const TLDS: &str = "com|org|net|gov|edu|int|mil|info|biz|io|co|ai|app|dev|news|uk|us|eu|de|fr|ru|cn|jp|in|au|ca|ch|nl|se|no|es|it|pl|ua|il|br|za|nz|ie|be|at|dk|fi|kr|tv|me|ly";
 
-/// Matched only in a window around each '@' (see `emails_at_signs`).
-fn email() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}",
-        )
-        .expect("email pattern")
-    })
+/// The e-mail pattern ([`crate::automata`]), matched only in a window
+/// around each '@' (see `emails_at_signs`).
+pub fn email_pattern() -> &'static str {
+    r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
 }
 
-/// Unbounded classes keep the automaton small (fast DFA path); lengths are
-/// capped after matching.
-fn url() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(
-            concat!(
-                r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]+",
-                r"|(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]*)?"
-            ),
-            tlds = TLDS
-        ))
-        .expect("url pattern")
-    })
+/// The URL pattern ([`crate::automata`]). Unbounded classes keep the
+/// automaton small; lengths are capped after matching.
+pub fn url_pattern() -> String {
+    format!(
+        concat!(
+            r"(?i:(?:https?|ftp)://|www\.)[^\s<>{{}}\x22\x27`]+",
+            r"|(?-i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{tlds}))(?:/[^\s<>{{}}\x22\x27`]*)?"
+        ),
+        tlds = TLDS
+    )
 }
 
-/// ASCII digits only: a number's value keeps only those, and bounded runs
-/// of Unicode `\d` made this the slowest pattern to compile (4x).
-fn phone() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
-            r"\+[1-9][0-9]{0,2}[\s.-]?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{1,4}(?:[\s.-]?[0-9]{2,4}){1,4}",
-            // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
-            r"|(?:(?-u:\b)1[\s.-])?(?:\([0-9]{3}\)\s?|(?-u:\b)[0-9]{3}[\s.-])[0-9]{3}[.-][0-9]{4}(?-u:\b)",
-        ))
-        .expect("phone pattern")
-    })
+/// The phone pattern ([`crate::automata`]). ASCII digits only: a number's
+/// value keeps only those.
+pub fn phone_pattern() -> &'static str {
+    concat!(
+        // International: +44 20 7946 0958, +1-202-555-0143, +7 (495) 123-45-67
+        r"\+[1-9][0-9]{0,2}[\s.-]?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{1,4}(?:[\s.-]?[0-9]{2,4}){1,4}",
+        // North American: (202) 555-0143, 202-555-0143, 202.555.0143, 1-800-555-0199
+        r"|(?:(?-u:\b)1[\s.-])?(?:\([0-9]{3}\)\s?|(?-u:\b)[0-9]{3}[\s.-])[0-9]{3}[.-][0-9]{4}(?-u:\b)",
+    )
 }
 
-/// Unbounded: `{1,139}` of this Unicode class alone took 80 ms to compile
-/// (most of the page's start-up then); capped after matching.
-fn hashtag() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"#[\p{L}\p{N}_]+").expect("hashtag pattern"))
+/// The hashtag pattern ([`crate::automata`]). Unbounded, which keeps the
+/// automaton small; capped after matching.
+pub fn hashtag_pattern() -> &'static str {
+    r"#[\p{L}\p{N}_]+"
 }
 
-fn handle() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"@[A-Za-z0-9_]{1,30}").expect("handle pattern"))
+/// The @handle pattern ([`crate::automata`]).
+pub fn handle_pattern() -> &'static str {
+    r"@[A-Za-z0-9_]{1,30}"
 }
 
 /// The longest hashtag kept, in characters after the `#`.
@@ -109,7 +94,7 @@ fn emails_at_signs(text: &str) -> Vec<Span> {
         let from = crate::span::floor_char_boundary(text, at.saturating_sub(64)).max(floor);
         let to = crate::span::floor_char_boundary(text, at + 320);
         let window = &text[from..to];
-        let found = email()
+        let found = Automaton::get(Pattern::Email)
             .find_iter(window)
             .map(|m| Span::new(from + m.start(), from + m.end()))
             .find(|s| s.start <= at && at < s.end);
@@ -142,7 +127,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    for m in url().find_iter(text) {
+    for m in Automaton::get(Pattern::Url).find_iter(text) {
         if !starts_word(text, m.start()) || text[..m.start()].ends_with('@') {
             continue;
         }
@@ -170,7 +155,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    for m in phone().find_iter(text) {
+    for m in Automaton::get(Pattern::Phone).find_iter(text) {
         let s = m.as_str();
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let international = s.starts_with('+');
@@ -195,7 +180,9 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         ));
     }
 
-    let hashtags = text.contains('#').then(|| hashtag().find_iter(text));
+    let hashtags = text
+        .contains('#')
+        .then(|| Automaton::get(Pattern::Hashtag).find_iter(text));
     for m in hashtags.into_iter().flatten() {
         let before = text[..m.start()].chars().next_back();
         // At most 139 characters after the '#', as on the platforms.
@@ -215,7 +202,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     }
 
     for m in has_at
-        .then(|| handle().find_iter(text))
+        .then(|| Automaton::get(Pattern::Handle).find_iter(text))
         .into_iter()
         .flatten()
     {

@@ -12,11 +12,10 @@
 
 use super::{ends_word, starts_word};
 use crate::analysis::{Mention, Value};
+use crate::automata::{Automaton, Pattern};
 use crate::label::Label;
 use crate::merge::{priority, Candidate};
 use crate::span::Span;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Number words with their values (0–90).
 pub(crate) const SMALL: &[(&str, f64)] = &[
@@ -251,15 +250,6 @@ const UNITS: &[(&str, &str)] = &[
     ("tb", "TB"),
 ];
 
-struct Patterns {
-    /// A number phrase: digits (with separators, decimals, magnitude) or
-    /// number words.
-    number: Regex,
-    ordinal: Regex,
-    /// A fraction in words: "a third", "two-thirds", "one half".
-    fraction: Regex,
-}
-
 /// Denominators of fractions in words, singular and plural.
 const DENOMINATORS: &[(&str, f64)] = &[
     ("half", 2.0),
@@ -284,41 +274,55 @@ const DENOMINATORS: &[(&str, f64)] = &[
     ("tenths", 10.0),
 ];
 
-/// The number-phrase pattern, shared with other recognizers (dates use it
-/// for "two years").
+/// The number-phrase pattern ([`crate::automata`]): digits with separators,
+/// decimals and a magnitude, or number words (any number of them: a DFA
+/// needs no bound to stay linear). ASCII digits only: a value keeps only
+/// those.
 pub fn number_pattern() -> String {
     let small: Vec<&str> = SMALL.iter().map(|(w, _)| *w).collect();
     let small = small.join("|");
     let word = format!("(?:{small})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?");
     let mag = "hundred|thousand|million|billion|trillion";
     let words = format!(
-        r"(?:(?:a|one)\s+(?:dozen|{mag})|{word}|dozen)(?:(?:\s+|-)(?:and\s+)?(?:{word}|{mag}|dozen)){{0,6}}"
+        r"(?:(?:a|one)\s+(?:dozen|{mag})|{word}|dozen)(?:(?:\s+|-)(?:and\s+)?(?:{word}|{mag}|dozen))*"
     );
-    let digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+";
+    let digits = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+";
     format!(
         r"(?i:(?:{digits})(?:\s?(?:{mag})|(?:bn|mn|mln|tn|trn|k|m|b)(?-u:\b))?|(?-u:\b){words}(?-u:\b))"
     )
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let ord_words: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
-        let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-        Patterns {
-            number: Regex::new(&number_pattern()).expect("number pattern"),
-            ordinal: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?:\d+(?:st|nd|rd|th)|(?:(?:{tens})-)?(?:{}))(?-u:\b)",
-                ord_words.join("|")
-            ))
-            .expect("ordinal pattern"),
-            fraction: Regex::new(&format!(
-                r"(?i)(?-u:\b)(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)(?P<d>{})(?-u:\b)",
-                DENOMINATORS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|")
-            ))
-            .expect("fraction pattern"),
-        }
-    })
+/// The ordinal pattern: `3rd`, `twenty-first`.
+pub fn ordinal_pattern() -> String {
+    let ord_words: Vec<&str> = ORDINALS.iter().map(|(w, _)| *w).collect();
+    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    format!(
+        r"(?i)(?-u:\b)(?:[0-9]+(?:st|nd|rd|th)|(?:(?:{tens})-)?(?:{}))(?-u:\b)",
+        ord_words.join("|")
+    )
+}
+
+/// The pattern of a fraction in words: "a third", "two-thirds", "one
+/// half". Its parts are split by [`fraction_parts`].
+pub fn fraction_pattern() -> String {
+    format!(
+        r"(?i)(?-u:\b)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)(?:{})(?-u:\b)",
+        DENOMINATORS
+            .iter()
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>()
+            .join("|")
+    )
+}
+
+/// A fraction match split into numerator and denominator words, and
+/// whether a hyphen joins them.
+fn fraction_parts(s: &str) -> Option<(&str, &str, bool)> {
+    let num_end = s.find(|c: char| c.is_whitespace() || c == '-')?;
+    let den_start = s.rfind(|c: char| c.is_whitespace() || c == '-')?;
+    let den_start = den_start + s[den_start..].chars().next()?.len_utf8();
+    let hyphen = s[num_end..den_start].contains('-');
+    Some((&s[..num_end], &s[den_start..], hyphen))
 }
 
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
@@ -425,7 +429,7 @@ fn skip_space(text: &str, at: usize) -> usize {
 
 /// A range continuation after a number: `-3`, `–3`, ` to 3`. Returns the end
 /// of the second number and its value.
-fn range_tail(text: &str, at: usize, number: &Regex) -> Option<(usize, usize, f64)> {
+fn range_tail(text: &str, at: usize, number: &Automaton) -> Option<(usize, usize, f64)> {
     let rest = &text[at..];
     let sep = ["-", "–", " to ", " - ", " – "]
         .iter()
@@ -449,8 +453,8 @@ fn range_tail(text: &str, at: usize, number: &Regex) -> Option<(usize, usize, f6
 
 /// Pushes money, percent, quantity, cardinal and ordinal candidates.
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
-    let p = patterns();
-    for m in p.number.find_iter(text) {
+    let number = Automaton::get(Pattern::Number);
+    for m in number.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         // A digit run glued to letters or digits ("A320", "3D", "x86") is not
         // a number mention, except magnitude suffixes the pattern took in.
@@ -498,7 +502,7 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         if let Some((len, code)) = prefix {
             let mstart = before.len() - len;
             let (mut mend, mut max, mut amount) = (end, None, value);
-            if let Some((s, e, hi)) = range_tail(text, end, &p.number) {
+            if let Some((s, e, hi)) = range_tail(text, end, number) {
                 // "$2-3 million": the second number's magnitude applies to
                 // a first number written without one.
                 let hi_text = &text[s..e];
@@ -590,8 +594,8 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
             .with_value(Value::Number(value));
         out.push(Candidate::new(mention, priority::NUMBER));
     }
-    fractions(text, &p.fraction, out);
-    for m in p.ordinal.find_iter(text) {
+    fractions(text, out);
+    for m in Automaton::get(Pattern::Ordinal).find_iter(text) {
         if let Some(v) = parse_ordinal(m.as_str()) {
             // "second" as a unit of time ("a second") is left to the time
             // recognizer; here only its ordinal use counts.
@@ -610,23 +614,23 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
 /// value, per OntoNotes. A singular denominator after "a"/"one" is a
 /// fraction only before "of" or punctuation: "a third of the vote" is 1/3,
 /// "a third term" is an ordinal.
-fn fractions(text: &str, fraction: &Regex, out: &mut Vec<Candidate>) {
-    for c in fraction.captures_iter(text) {
-        let (Some(m), Some(n), Some(d)) = (c.get(0), c.name("n"), c.name("d")) else {
+fn fractions(text: &str, out: &mut Vec<Candidate>) {
+    for m in Automaton::get(Pattern::Fraction).find_iter(text) {
+        let Some((n, d, hyphen)) = fraction_parts(m.as_str()) else {
             continue;
         };
-        let Some(den) = lookup(DENOMINATORS, d.as_str()) else {
+        let Some(den) = lookup(DENOMINATORS, d) else {
             continue;
         };
-        let num = if n.as_str().eq_ignore_ascii_case("a") || n.as_str().eq_ignore_ascii_case("an") {
+        let num = if n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an") {
             1.0
         } else {
-            match lookup(SMALL, n.as_str()) {
+            match lookup(SMALL, n) {
                 Some(v) => v,
                 None => continue,
             }
         };
-        let plural = d.as_str().ends_with(['s', 'S']);
+        let plural = d.ends_with(['s', 'S']);
         let after = text[m.end()..].trim_start();
         let of_or_end = after.is_empty()
             || after.starts_with(|c: char| c.is_ascii_punctuation())
@@ -634,7 +638,6 @@ fn fractions(text: &str, fraction: &Regex, out: &mut Vec<Candidate>) {
                 .get(..3)
                 .is_some_and(|w| w.eq_ignore_ascii_case("of "));
         // "one half" and "two-thirds" are fractions wherever they stand.
-        let hyphen = text[n.end()..d.start()].contains('-');
         if !(plural || of_or_end || hyphen || (num > 1.0)) {
             continue;
         }
@@ -789,6 +792,29 @@ mod tests {
                 (Label::Ordinal, "twenty-first", Some(Value::Number(21.0))),
             ]
         );
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        assert_eq!(fraction_parts("two-thirds"), Some(("two", "thirds", true)));
+        assert_eq!(fraction_parts("a \u{a0}third"), Some(("a", "third", false)));
+        let f = found("Two-thirds voted, a third of them twice; a third term.");
+        let values: Vec<_> = f.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            values,
+            vec![
+                ("Two-thirds", Some(Value::Number(2.0 / 3.0))),
+                ("a third", Some(Value::Number(1.0 / 3.0))),
+                ("third", Some(Value::Number(3.0))),
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_are_ascii() {
+        // Other scripts' digits have no value here, so they are no mention.
+        assert!(found("٣٤ people").is_empty());
+        assert_eq!(found("٣٤ or 34 people")[0].1, "34");
     }
 
     #[test]

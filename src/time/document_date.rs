@@ -9,27 +9,107 @@
 
 use super::month_alternation;
 use crate::analysis::{DateSource, DocumentDate};
+use crate::automata::{Automaton, Pattern};
 use crate::span::Span;
 use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::OnceLock;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let mon = month_alternation();
-        Regex::new(&format!(
-            concat!(
-                r"(?mi)^[ \t]*(?:(?:date|dated|published|posted|(?:last\s+)?updated|(?-i:[A-Z][A-Za-z .'’-]{{1,40}}),?)[:\s]\s*(?:on\s+)?)?",
-                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
-                r"(?:(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:\b|T)",
-                r"|(?P<d1>[0-9]{{1,2}})\s+(?P<m1>{mon})\s+(?P<y1>[0-9]{{4}})\b",
-                r"|(?P<m2>{mon})\s+(?P<d2>[0-9]{{1,2}}),?\s+(?P<y2>[0-9]{{4}})\b)"
-            ),
-            mon = mon
-        ))
-        .expect("document date pattern")
-    })
+/// The date pattern of a date line ([`crate::automata`]): an optional
+/// weekday, then `YYYY-MM-DD`, `16 December 2023` or `Dec. 16, 2023`.
+/// What may stand before it on its line is checked by [`line_start`], and
+/// [`date_at_end`] reads the date back.
+pub fn pattern_source() -> String {
+    let mon = month_alternation();
+    format!(
+        concat!(
+            r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+            r"(?:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:(?-u:\b)|T)",
+            r"|[0-9]{{1,2}}\s+{mon}\s+[0-9]{{4}}(?-u:\b)",
+            r"|{mon}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}(?-u:\b))"
+        ),
+        mon = mon
+    )
+}
+
+/// Where the date line of a date found at `date` starts, if what stands
+/// before the date is nothing but spaces, or a label and then a colon or
+/// a space, and perhaps `on`:
+///
+/// - `date`, `dated`, `published`, `posted`, `updated`, `last updated`
+///   (any case);
+/// - a dateline place: a capital letter, then 1 to 40 letters, spaces and
+///   `.'’-`, and perhaps a comma (`WASHINGTON,`).
+fn line_start(head: &str, date: usize) -> Option<usize> {
+    let own_line = line_of(head, date);
+    if head[own_line..date].chars().all(|c| c == ' ' || c == '\t') {
+        return Some(own_line);
+    }
+    // Backwards: "on" (with space after it), then a colon or a space.
+    let mut before = &head[..date];
+    let trimmed = before.trim_end();
+    if trimmed.len() < before.len() {
+        let on = trimmed
+            .len()
+            .checked_sub(2)
+            .filter(|&i| trimmed.is_char_boundary(i));
+        if let Some(i) = on.filter(|&i| trimmed[i..].eq_ignore_ascii_case("on")) {
+            if trimmed[..i].ends_with(|c: char| c.is_whitespace() || c == ':') {
+                before = &trimmed[..i];
+            }
+        }
+    }
+    let trimmed = before.trim_end();
+    let label_end = match trimmed.strip_suffix(':') {
+        Some(t) => t.len(),
+        None if trimmed.len() < before.len() => trimmed.len(),
+        None => return None,
+    };
+    let start = line_of(head, label_end);
+    let label = head[start..label_end].trim_start_matches([' ', '\t']);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = match words[..] {
+        [w] => ["date", "dated", "published", "posted", "updated"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l)),
+        [a, b] => a.eq_ignore_ascii_case("last") && b.eq_ignore_ascii_case("updated"),
+        _ => false,
+    };
+    let place = label.strip_suffix(',').unwrap_or(label);
+    let is_place = place.starts_with(|c: char| c.is_ascii_uppercase())
+        && (2..=41).contains(&place.chars().count())
+        && place
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " .'’-".contains(c));
+    (named || is_place).then_some(start)
+}
+
+/// The start of the line holding byte `at`.
+fn line_of(head: &str, at: usize) -> usize {
+    head[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The date a match of the date-line pattern ends with.
+fn date_at_end(found: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = found
+        .trim_end_matches('T')
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let num = |w: &str| w.parse::<u32>().ok();
+    let (&last, rest) = words.split_last()?;
+    let (year, month, day) = if let [y, m, d] = last.splitn(3, '-').collect::<Vec<_>>()[..] {
+        (num(y)?, num(m)?, num(d)?)
+    } else {
+        let [.., before, just_before] = rest else {
+            return None;
+        };
+        match num(just_before) {
+            // Dec. 16, 2023
+            Some(day) => (num(last)?, super::month_number(before)?, day),
+            // 16 December 2023
+            None => (num(last)?, super::month_number(just_before)?, num(before)?),
+        }
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// The document date stated near the top of `text`, if any.
@@ -56,21 +136,15 @@ pub fn detect(text: &str) -> Option<DocumentDate> {
         }
     }
     let head = &head[..limit];
-    let c = pattern().captures(head)?;
-    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    let month = |n: &str| c.name(n).and_then(|m| super::month_number(m.as_str()));
-    let date = if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
-        NaiveDate::from_ymd_opt(y as i32, m, d)
-    } else if let (Some(y), Some(m), Some(d)) = (num("y1"), month("m1"), num("d1")) {
-        NaiveDate::from_ymd_opt(y as i32, m, d)
-    } else {
-        NaiveDate::from_ymd_opt(num("y2")? as i32, month("m2")?, num("d2")?)
-    }?;
-    let whole = c.get(0)?;
-    Some(DocumentDate {
-        date,
-        source: DateSource::Detected(Span::new(whole.start(), whole.end())),
-    })
+    Automaton::get(Pattern::DocumentDate)
+        .find_iter(head)
+        .find_map(|found| {
+            let start = line_start(head, found.start())?;
+            Some(DocumentDate {
+                date: date_at_end(found.as_str())?,
+                source: DateSource::Detected(Span::new(start, found.end())),
+            })
+        })
 }
 
 #[cfg(test)]
@@ -136,6 +210,32 @@ mod tests {
             date("WASHINGTON, Dec. 16 (Reuters) - The vote of May 5, 2023 ..."),
             None
         );
+    }
+
+    #[test]
+    fn what_may_stand_before_the_date() {
+        // A label on the line before, a colon without a space, "on".
+        assert_eq!(
+            date("Published:\n16 December 2023\n").as_deref(),
+            Some("2023-12-16")
+        );
+        assert_eq!(date("Dated:2023-12-16\n").as_deref(), Some("2023-12-16"));
+        assert_eq!(
+            date("LAST UPDATED on Friday, 15 December 2023\n").as_deref(),
+            Some("2023-12-15")
+        );
+        assert_eq!(
+            date("  Dec. 16, 2023 - The ...").as_deref(),
+            Some("2023-12-16")
+        );
+        // Not a label: lower case, brackets, digits, or no space before the date.
+        assert_eq!(date("the vote of 16 December 2023\n"), None);
+        assert_eq!(date("Sources (Reuters) 16 December 2023\n"), None);
+        assert_eq!(date("Route 66 16 December 2023\n"), None);
+        assert_eq!(date("Rome2023-12-16\n"), None);
+        // The span runs from the start of the label's line.
+        let d = detect("Intro\n  ROME, 2023-12-16 - text").map(|d| d.source);
+        assert_eq!(d, Some(DateSource::Detected(Span::new(6, 24))));
     }
 
     #[test]
