@@ -19,6 +19,8 @@
 //!   company suffixes and US state abbreviations (`Mr.`, `Dec.`, `Corp.`);
 //!   company suffixes and months give their period back at the end of a
 //!   line, where it ends the sentence;
+//! - a dollar sign after a country prefix is part of the currency: `C$`,
+//!   `A$`, `HK$`, `US$` (but `$` alone and `AT$` stay apart);
 //! - hyphenated words (`Sino-U.S.`, `Weston-super-Mare`) and numbers with
 //!   separators (`1,250.5`, `10:30`, `1996-12-06`) are one token.
 //!
@@ -148,6 +150,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Wis", "Wyo", "approx", "cf", "etc", "vol", "vs",
 ];
 
+/// Prefixes that make a dollar sign right after them one currency token
+/// (`C$`, `A$`, `HK$`, `US$`: Canadian, Australian, Hong Kong, US dollars),
+/// as CoNLL-2003 tokenizes them, instead of a one-letter name and `$`.
+const DOLLAR_PREFIXES: &[&str] = &["A", "C", "HK", "NT", "NZ", "R", "S", "US", "Z"];
+
 /// Abbreviations that usually end a sentence when they end a line.
 const LINE_FINAL_SPLIT: &[&str] = &[
     "Co", "Corp", "Cos", "Inc", "Ltd", "Plc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -273,6 +280,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if j == start {
             // Defensive: a character no rule consumed becomes its own token.
             j = start + 1;
+        }
+        // A currency written as a country prefix and a dollar sign (`C$`).
+        if at(j) == Some('$') && DOLLAR_PREFIXES.contains(&&text[pos(start)..pos(j)]) {
+            j += 1;
         }
         let mut end = j;
         // A final period: keep it on abbreviations.
@@ -453,12 +464,27 @@ mod tests {
             ]
         );
         assert_eq!(toks("$3.5 billion"), vec!["$", "3.5", "billion"]);
+        assert_eq!(
+            toks("C$1.2 billion, A$ 300 and HK$5"),
+            vec!["C$", "1.2", "billion", ",", "A$", "300", "and", "HK$", "5"]
+        );
+        assert_eq!(toks("(US$40)"), vec!["(", "US$", "40", ")"]);
+        assert_eq!(toks("NZ$ and S$."), vec!["NZ$", "and", "S$", "."]);
         assert_eq!(toks("AT&T and/or"), vec!["AT&T", "and/or"]);
         assert_eq!(
             toks("Paris, France: yes"),
             vec!["Paris", ",", "France", ":", "yes"]
         );
         assert_eq!(toks("a--b"), vec!["a", "--", "b"]);
+    }
+
+    #[test]
+    fn dollar_prefixes_are_one_currency_token() {
+        // Only the listed prefixes join; other words keep the sign apart.
+        assert_eq!(toks("AT$5 Canada$"), vec!["AT", "$", "5", "Canada", "$"]);
+        assert_eq!(toks("c$ 5"), vec!["c", "$", "5"]);
+        assert_eq!(toks("U.S.$ 5"), vec!["U.S.", "$", "5"]);
+        assert_eq!(toks("C$$"), vec!["C$", "$"]);
     }
 
     #[test]

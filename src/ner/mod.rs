@@ -595,7 +595,7 @@ impl Tagger {
     pub fn names(&self, text: &str) -> Vec<Name> {
         let doc = self.doc(text);
         let tags = self.tag_doc(&doc);
-        let mut names = tag_spans(&tags)
+        let mut spans = tag_spans(&tags)
             .into_iter()
             .filter_map(|(mut r, mut kind)| {
                 // Titles are not part of a person's name (CoNLL convention).
@@ -643,9 +643,14 @@ impl Tagger {
                 if kind == NameType::Per && !r.is_empty() && regnal(&doc, text, r.end) {
                     r.end += 1;
                 }
-                if r.is_empty() {
-                    return None;
-                }
+                (!r.is_empty()).then_some((r, kind))
+            })
+            .collect::<Vec<_>>();
+        nicknames(&doc, text, &mut spans);
+        companies_not_people(&doc, text, &mut spans);
+        let mut names = spans
+            .into_iter()
+            .filter_map(|(r, kind)| {
                 let first = doc.tokens.get(r.start)?;
                 let last = doc.tokens.get(r.end.checked_sub(1)?)?;
                 Some(Name {
@@ -661,6 +666,78 @@ impl Tagger {
             }
         }
         names
+    }
+}
+
+/// Joins a person's name written with a nickname in quotes into one name,
+/// as news writes them and CoNLL annotates them (`Roberto "Hands of Stone"
+/// Duran`, `Joaquin "El Chapo" Guzman`): a person's name, an opening quote,
+/// one to four words starting with a capital, a closing quote, and a
+/// person's name right after. Whatever the tagger made of the nickname
+/// goes.
+fn nicknames(doc: &Doc, text: &str, spans: &mut Vec<(Range<usize>, NameType)>) {
+    let token = |i: usize| doc.tokens.get(i).map(|t| t.text(text));
+    let quote =
+        |i: usize| token(i).is_some_and(|t| matches!(t, "\"" | "“" | "”" | "'" | "‘" | "’"));
+    let mut k = 0;
+    while k < spans.len() {
+        let (first, kind) = spans[k].clone();
+        let open = first.end;
+        let capital = token(open + 1)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        if kind == NameType::Per && quote(open) && capital {
+            let close = (open + 2..=open + 5).find(|&j| quote(j));
+            let last = close.and_then(|c| {
+                spans[k + 1..]
+                    .iter()
+                    .position(|(r, kind)| r.start == c + 1 && *kind == NameType::Per)
+            });
+            if let Some(m) = last.map(|m| k + 1 + m) {
+                spans[k].0.end = spans[m].0.end;
+                spans.drain(k + 1..=m);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A one-word name tagged as a person that the gazetteer knows only as a
+/// company (`Oxfam`, `Endesa`: the company list leaves out given names and
+/// surnames) is an organization, unless the same word is part of a longer
+/// person's name in the document (`Tata` after `Ratan Tata`). Unknown
+/// one-word organizations are the tagger's most common wrong type: their
+/// suffixes look like surnames.
+fn companies_not_people(doc: &Doc, text: &str, spans: &mut [(Range<usize>, NameType)]) {
+    use gazetteer::cat;
+    let people = |spans: &[(Range<usize>, NameType)], word: &str| {
+        spans.iter().any(|(r, kind)| {
+            *kind == NameType::Per
+                && r.len() > 1
+                && doc
+                    .tokens
+                    .get(r.clone())
+                    .is_some_and(|ts| ts.iter().any(|t| t.text(text) == word))
+        })
+    };
+    for k in 0..spans.len() {
+        let (r, kind) = &spans[k];
+        if *kind != NameType::Per || r.len() != 1 {
+            continue;
+        }
+        let Some(info) = doc.infos.get(r.start) else {
+            continue;
+        };
+        let single = info.gaz.single;
+        if single & cat::COMPANY == 0 || single & (cat::FIRST | cat::LAST) != 0 {
+            continue;
+        }
+        let Some(word) = doc.tokens.get(r.start).map(|t| t.text(text)) else {
+            continue;
+        };
+        if !people(spans, word) {
+            spans[k].1 = NameType::Org;
+        }
     }
 }
 
@@ -895,6 +972,80 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn nicknames_in_quotes_join_the_name() {
+        let gazetteer = Gazetteer::parse("# first\nRoberto\n");
+        let text = "Roberto \"Hands of Stone\" Duran won. Ali \"a\" Bey, \"Max\" Ray";
+        let doc = Doc::new(text, &gazetteer);
+        let at = |w: &str| {
+            doc.tokens
+                .iter()
+                .position(|t| t.text(text) == w)
+                .unwrap_or(usize::MAX)
+        };
+        let (roberto, hands, duran) = (at("Roberto"), at("Hands"), at("Duran"));
+        let (ali, bey, max, ray) = (at("Ali"), at("Bey"), at("Max"), at("Ray"));
+        let mut spans = vec![
+            (roberto..roberto + 1, NameType::Per),
+            (hands..hands + 3, NameType::Misc),
+            (duran..duran + 1, NameType::Per),
+            // A nickname must start with a capital.
+            (ali..ali + 1, NameType::Per),
+            (bey..bey + 1, NameType::Per),
+            // Not after a comma: the quote does not follow a person.
+            (max..max + 1, NameType::Misc),
+            (ray..ray + 1, NameType::Per),
+        ];
+        nicknames(&doc, text, &mut spans);
+        assert_eq!(
+            spans,
+            vec![
+                (roberto..duran + 1, NameType::Per),
+                (ali..ali + 1, NameType::Per),
+                (bey..bey + 1, NameType::Per),
+                (max..max + 1, NameType::Misc),
+                (ray..ray + 1, NameType::Per),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_word_companies_are_not_people() {
+        let gazetteer = Gazetteer::parse("# company\nOxfam\nEndesa\n# last\nSlack\n");
+        let text = "Oxfam said. Slack said. Endesa said. Maria Endesa said. Oxfam Trading";
+        let doc = Doc::new(text, &gazetteer);
+        let at = |w: &str| {
+            doc.tokens
+                .iter()
+                .position(|t| t.text(text) == w)
+                .unwrap_or(usize::MAX)
+        };
+        let oxfam = at("Oxfam");
+        let (slack, endesa, maria) = (at("Slack"), at("Endesa"), at("Maria"));
+        let trading = at("Trading");
+        let mut spans = vec![
+            (oxfam..oxfam + 1, NameType::Per),
+            // A surname too: left alone.
+            (slack..slack + 1, NameType::Per),
+            // Part of a longer person's name in the document: left alone.
+            (endesa..endesa + 1, NameType::Per),
+            (maria..maria + 2, NameType::Per),
+            (trading - 1..trading + 1, NameType::Org),
+        ];
+        companies_not_people(&doc, text, &mut spans);
+        let kinds: Vec<NameType> = spans.iter().map(|s| s.1).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                NameType::Org,
+                NameType::Per,
+                NameType::Per,
+                NameType::Per,
+                NameType::Org
+            ]
+        );
     }
 
     #[test]
