@@ -87,9 +87,14 @@ pub fn number(n: f64) -> serde_json::Value {
     }
 }
 
-/// A number as text: integers without `.0`.
+/// A number as text: integers without `.0`, as [`number`] writes them
+/// (without going through JSON: the page shows these in its first frame).
 pub fn number_text(n: f64) -> String {
-    number(n).to_string()
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        (n as i64).to_string()
+    } else {
+        number(n).to_string()
+    }
 }
 
 /// The JSON form of a value, and its time kind.
