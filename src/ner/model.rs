@@ -270,21 +270,25 @@ impl Model {
             let rows = 1usize << bits;
             let bitmap = r.take(rows.div_ceil(8))?;
             let stored = r.take(count.checked_mul(NTAGS).ok_or(ModelError::Truncated)?)?;
+            let set: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+            if set != count {
+                return Err(ModelError::Truncated);
+            }
+            // Stored rows go to the rows whose bit is set, in order (only
+            // the set bits are visited: this runs at the page's start-up).
             let mut weights = vec![0i8; rows * NTAGS];
-            let mut k = 0;
-            for row in 0..rows {
-                if bitmap[row / 8] & (1 << (row % 8)) != 0 {
-                    let src = stored
-                        .get(k * NTAGS..(k + 1) * NTAGS)
-                        .ok_or(ModelError::Truncated)?;
-                    for (d, &s) in weights[row * NTAGS..(row + 1) * NTAGS].iter_mut().zip(src) {
+            let mut src = stored.chunks_exact(NTAGS);
+            for (i, &byte) in bitmap.iter().enumerate() {
+                let mut bits = byte;
+                while bits != 0 {
+                    let row = i * 8 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let from = src.next().ok_or(ModelError::Truncated)?;
+                    let to = &mut weights[row * NTAGS..(row + 1) * NTAGS];
+                    for (d, &s) in to.iter_mut().zip(from) {
                         *d = s as i8;
                     }
-                    k += 1;
                 }
-            }
-            if k != count {
-                return Err(ModelError::Truncated);
             }
             stages.push(Stage {
                 bits,

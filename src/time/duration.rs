@@ -61,12 +61,22 @@ pub fn value(unit: Unit, amount: Option<f64>) -> String {
             // "5 1/2 hours" is PT5H30M; "1.5 years" is P18M.
             if unit.is_clock() && whole > 0.0 {
                 let (sd, _) = designator(small);
-                return format!("PT{whole}{d}{rest}{sd}");
+                return format!("PT{}{d}{}{sd}", whole_text(whole), whole_text(rest));
             }
             return value(small, Some(n * k));
         }
     }
-    format!("P{t}{}{d}", total.round())
+    format!("P{t}{}{d}", whole_text(total.round()))
+}
+
+/// A whole number as text, through integer formatting where it fits (the
+/// float formatter is a large piece of cold code at the page's start-up).
+fn whole_text(n: f64) -> String {
+    if n.abs() < 9.0e15 {
+        (n as i64).to_string()
+    } else {
+        n.to_string()
+    }
 }
 
 #[cfg(test)]
