@@ -1,5 +1,5 @@
 //! Times the first `analyze()` call, which builds the embedded model,
-//! gazetteers and every regex, against a second call on the same text:
+//! gazetteers and pattern automata, against a second call on the same text:
 //! `cargo run --release --example cold_start`. A profiling aid for the
 //! page's time to first highlight.
 
@@ -29,7 +29,7 @@ fn main() {
     println!("name model and gazetteer: {:?}", t.elapsed());
     let t = Instant::now();
     let _ = analyze(text, &Options::default());
-    println!("first analyze (regexes, lists): {:?}", t.elapsed());
+    println!("first analyze (patterns, lists): {:?}", t.elapsed());
     let t = Instant::now();
     let _ = analyze(text, &Options::default());
     println!("second analyze: {:?}", t.elapsed());

@@ -974,17 +974,20 @@ mod tests {
         }
     }
 
+    /// The index of the token `w` in `doc`, or `usize::MAX`.
+    fn token_index(doc: &Doc, text: &str, w: &str) -> usize {
+        doc.tokens
+            .iter()
+            .position(|t| t.text(text) == w)
+            .unwrap_or(usize::MAX)
+    }
+
     #[test]
     fn nicknames_in_quotes_join_the_name() {
         let gazetteer = Gazetteer::parse("# first\nRoberto\n");
         let text = "Roberto \"Hands of Stone\" Duran won. Ali \"a\" Bey, \"Max\" Ray";
         let doc = Doc::new(text, &gazetteer);
-        let at = |w: &str| {
-            doc.tokens
-                .iter()
-                .position(|t| t.text(text) == w)
-                .unwrap_or(usize::MAX)
-        };
+        let at = |w: &str| token_index(&doc, text, w);
         let (roberto, hands, duran) = (at("Roberto"), at("Hands"), at("Duran"));
         let (ali, bey, max, ray) = (at("Ali"), at("Bey"), at("Max"), at("Ray"));
         let mut spans = vec![
@@ -1016,12 +1019,7 @@ mod tests {
         let gazetteer = Gazetteer::parse("# company\nOxfam\nEndesa\n# last\nSlack\n");
         let text = "Oxfam said. Slack said. Endesa said. Maria Endesa said. Oxfam Trading";
         let doc = Doc::new(text, &gazetteer);
-        let at = |w: &str| {
-            doc.tokens
-                .iter()
-                .position(|t| t.text(text) == w)
-                .unwrap_or(usize::MAX)
-        };
+        let at = |w: &str| token_index(&doc, text, w);
         let oxfam = at("Oxfam");
         let (slack, endesa, maria) = (at("Slack"), at("Endesa"), at("Maria"));
         let trading = at("Trading");
