@@ -11,11 +11,13 @@
 //! cargo run --release --bin build-automata
 //! ```
 //!
-//! into dense DFAs (a forward one for where a match ends and a reverse one
-//! for where it starts, as `regex` does), stored in `models/automata.bin`
-//! and read in place, without copying or compiling, by
-//! [`regex_automata::dfa::dense::DFA::from_bytes`]. A library test fails
-//! when the file is stale against the pattern sources.
+//! into DFAs (a forward one for where a match ends and a reverse one for
+//! where it starts, as `regex` does; dense, or sparse where
+//! [`Pattern::is_sparse`]), stored in `models/automata.bin` and read in
+//! place, without copying or compiling, by
+//! [`regex_automata::dfa::dense::DFA::from_bytes`] (which validates every
+//! transition). A library test fails when the file is stale against the
+//! pattern sources.
 //!
 //! The matching rules are `regex`'s: leftmost-first, non-overlapping, UTF-8
 //! (a match never splits a character). DFAs cannot capture groups or test
@@ -197,7 +199,8 @@ fn load(bytes: &'static [u8], pattern: Pattern) -> Result<Automaton, String> {
     }
     let slice = |at: usize| -> Result<&'static [u8], String> {
         let (offset, len) = (word(at)?, word(at + 4)?);
-        Ok(bytes.get(offset..offset + len).ok_or("DFA out of bounds")?)
+        let end = offset.checked_add(len).ok_or("DFA out of bounds")?;
+        Ok(bytes.get(offset..end).ok_or("DFA out of bounds")?)
     };
     let at = 12 + 16 * pattern as usize;
     let (forward, reverse) = (slice(at)?, slice(at + 8)?);
