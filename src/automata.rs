@@ -105,6 +105,14 @@ pub struct Found<'h> {
 }
 
 impl<'h> Found<'h> {
+    fn new(text: &'h str, m: regex_automata::Match) -> Found<'h> {
+        Found {
+            text,
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+
     /// Byte offset of the first byte.
     pub fn start(&self) -> usize {
         self.start
@@ -147,16 +155,11 @@ impl Automaton {
             Engine::Dense(r) => (Some(r.find_iter(text)), None),
             Engine::Sparse(r) => (None, Some(r.find_iter(text))),
         };
-        let found = move |m: regex_automata::Match| Found {
-            text,
-            start: m.start(),
-            end: m.end(),
-        };
         dense
             .into_iter()
             .flatten()
             .chain(sparse.into_iter().flatten())
-            .map(found)
+            .map(move |m| Found::new(text, m))
     }
 
     /// The first match, as `regex::Regex::find`.
@@ -165,11 +168,7 @@ impl Automaton {
             Engine::Dense(r) => r.find(Input::new(text)),
             Engine::Sparse(r) => r.find(Input::new(text)),
         }?;
-        Some(Found {
-            text,
-            start: m.start(),
-            end: m.end(),
-        })
+        Some(Found::new(text, m))
     }
 }
 

@@ -78,23 +78,20 @@ pub struct QuoteJson {
     pub cue: Option<String>,
 }
 
+/// `n` as an integer, when it is one that an `f64` holds exactly.
+fn integer(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
 /// A number as JSON: integers without a fractional part.
 pub fn number(n: f64) -> serde_json::Value {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        json!(n as i64)
-    } else {
-        json!(n)
-    }
+    integer(n).map_or_else(|| json!(n), |i| json!(i))
 }
 
 /// A number as text: integers without `.0`, as [`number`] writes them
 /// (without going through JSON: the page shows these in its first frame).
 pub fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        (n as i64).to_string()
-    } else {
-        number(n).to_string()
-    }
+    integer(n).map_or_else(|| number(n).to_string(), |i| i.to_string())
 }
 
 /// The JSON form of a value, and its time kind.

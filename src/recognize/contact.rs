@@ -83,7 +83,7 @@ fn trim_url(s: &str) -> &str {
 
 /// E-mail addresses, found by matching only in a bounded window around
 /// each `@` (64 bytes before, 320 after), so no input can make matching
-/// superlinear. The pattern is compiled at the first `@`.
+/// superlinear. The automaton is loaded at the first `@`.
 fn emails_at_signs(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (at, _) in text.match_indices('@') {
