@@ -8,6 +8,7 @@
 // finds it as `globalThis.entityLensWorker` and sends it the compiled
 // module. Where a worker cannot start (file:// pages), the app analyzes on
 // the main thread.
+performance.mark("entitylens:boot");
 const tag = document.querySelector("script[data-wasm-module]");
 if (tag) {
   try {

@@ -13,6 +13,7 @@
 //! - [`download`]: downloads and clipboard copies (exports, share links).
 //! - [`keyboard`]: walking mentions and entities from the keyboard.
 //! - [`palette`], [`label_set`]: label colours and the hidden-label set.
+//! - [`timing`]: User Timing marks at the steps of the first highlight.
 
 pub mod block_html;
 pub mod blocks;
@@ -27,6 +28,7 @@ pub mod panic;
 pub mod segments;
 pub mod state;
 pub mod storage;
+pub mod timing;
 pub mod worker;
 
 /// The sample article behind the "Sample" button (compiled in: no fetch).
@@ -39,6 +41,7 @@ pub fn start() {
     if web_sys::window().and_then(|w| w.document()).is_none() {
         return;
     }
+    timing::mark_once("start");
     panic::install();
     let root = gloo::utils::document().get_element_by_id("app");
     match root {

@@ -6,7 +6,10 @@
 //! e.g. after a crash). The worker runs the **same** wasm
 //! module as the page: the page hands it the compiled
 //! `WebAssembly.Module` and the URL of wasm-bindgen's JS glue, so nothing
-//! is downloaded or compiled twice. Inside the worker the module's `main`
+//! is downloaded or compiled twice. It does so after the page's first
+//! frame ([`super::timing::after_next_frame`]): instantiating the module
+//! and loading the models in the worker would otherwise compete with
+//! drawing the first highlights on a 2-core machine. Inside the worker the module's `main`
 //! sees no `window` and mounts nothing; the worker calls the exported
 //! `analyze_in_worker`, which returns the analysis in [`super::codec`]'s
 //! binary form.
@@ -24,6 +27,7 @@
 
 use super::codec;
 use super::state::Analyzed;
+use super::timing;
 use crate::{analyze, Options};
 use chrono::NaiveDate;
 use gloo::events::EventListener;
@@ -241,7 +245,26 @@ fn start(
         ("js", urls.glue.as_str().into()),
         ("module", wasm_bindgen::module()),
     ]);
-    worker.post_message(&init).map_err(describe)?;
+    // The worker instantiates the module and loads the models when the
+    // module arrives: only after the page's next frame, so that this does
+    // not compete with drawing the first highlights (2-core machines).
+    {
+        let worker = worker.clone();
+        let slot = Rc::downgrade(slot);
+        let report = report.clone();
+        timing::after_next_frame(move || {
+            let Err(e) = worker.post_message(&init) else {
+                return;
+            };
+            let Some(slot) = slot.upgrade() else { return };
+            let current = slot.borrow().as_ref().is_some_and(|i| i.worker == worker);
+            if current {
+                for outcome in crashed(&slot, describe(e), &report) {
+                    report.emit(outcome);
+                }
+            }
+        });
+    }
     let on_message = {
         let slot = Rc::downgrade(slot);
         let report = report.clone();

@@ -29,11 +29,12 @@ export function equal(actual, expected, what) {
 }
 
 /**
- * Opens the page in a fresh context (empty storage) unless one is given.
+ * Opens the page in a fresh context (empty storage) unless one is given;
+ * `init` is a function run in the page before its own scripts.
  * Records console errors, CSP violations and every request made after the
  * app has booted; `finish()` fails the test on any of them.
  */
-export async function open(browser, { hash = "", url, context, viewport, colorScheme } = {}) {
+export async function open(browser, { hash = "", url, context, viewport, colorScheme, init } = {}) {
   const ctx =
     context ??
     (await browser.newContext({
@@ -60,6 +61,8 @@ export async function open(browser, { hash = "", url, context, viewport, colorSc
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  // `init` runs in the page before its own scripts (to observe start-up).
+  if (init) await page.addInitScript(init);
   // `url` opens another copy of the page (a sub-folder, a file:// URL).
   const target = url ?? BASE + hash;
   page.__origin = target.startsWith("file:") ? "file://" : new URL(target).origin + "/";

@@ -16,6 +16,7 @@ use super::undo_clear::UndoClear;
 use crate::app::file;
 use crate::app::state::{Action, Analyzed, Notice, Shared, State, ANALYZE_DEBOUNCE_MS};
 use crate::app::storage;
+use crate::app::timing;
 use crate::app::worker::{AnalysisWorker, Outcome};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
@@ -32,6 +33,7 @@ pub const SAVE_DEBOUNCE_MS: u32 = 400;
 /// The initial state: text from the link, else from storage.
 fn initial_state() -> State {
     let (text, _origin, problem) = storage::initial_text();
+    timing::mark_once("text");
     let mut state = State::new(text, storage::saved_hidden());
     if let Some(date) = storage::saved_date() {
         // The saved document date applies from the first analysis on.
@@ -43,6 +45,7 @@ fn initial_state() -> State {
             "Could not open the link: {problem}."
         )));
     }
+    timing::mark_once("analyzed");
     state
 }
 
@@ -112,6 +115,7 @@ pub fn app() -> Html {
         let latest_text = latest_text.clone();
         let reader = reader.clone();
         use_effect_with((), move |_| {
+            timing::mark_once("rendered");
             if storage::link_text(&storage::location_hash()).is_some() {
                 // Failing to save is reported by the debounced save.
                 let _ = storage::save_text(&text);
@@ -198,14 +202,16 @@ pub fn app() -> Html {
     let cleared = use_state(|| None::<Rc<str>>);
 
     // The first frame shows the text with its highlights; the sidebar and
-    // the link list follow a task later, so that on a page load the marks
-    // appear without waiting for every list to be built (perf.mjs).
+    // the link list follow once it is drawn, so that on a page load the
+    // marks appear without waiting for every list to be built (perf.mjs).
     let settled = use_state(|| false);
     {
         let settled = settled.clone();
         use_effect_with((), move |_| {
-            let timer = Timeout::new(0, move || settled.set(true));
-            move || drop(timer)
+            timing::after_next_frame(move || {
+                timing::mark_once("settling");
+                settled.set(true)
+            });
         });
     }
 
@@ -290,6 +296,7 @@ pub fn app() -> Html {
                             used={state.analyzed.analysis.document_date}
                             chosen={state.date_override}
                             on_change={on_date}
+                            ready={*settled}
                         />
                         <LabelToggles analyzed={state.analyzed.clone()} hidden={state.hidden} {on_toggle} />
                     </div>

@@ -127,12 +127,14 @@ test("a long paste is analyzed in the background, and typing stays responsive", 
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const withApp = [];
     const browserOnly = [];
+    const statuses = [];
     for (let i = 0; i < 10; i++) {
       let t0 = performance.now();
       t.value += "z";
       t.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "z" }));
       await frame();
       withApp.push(performance.now() - t0);
+      statuses.push(document.querySelector("#editor-status").textContent);
       t0 = performance.now();
       t.value += "z";
       await frame();
@@ -140,14 +142,18 @@ test("a long paste is analyzed in the background, and typing stays responsive", 
     }
     t.dispatchEvent(new InputEvent("input", { bubbles: true }));
     const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-    return { withApp: median(withApp), browser: median(browserOnly) };
+    return { withApp: median(withApp), browser: median(browserOnly), statuses };
   });
   const appCost = keys.withApp - keys.browser;
   console.log(
     `    keystroke in the long text to next frame: ${keys.withApp.toFixed(0)} ms median; ` +
       `textarea alone ${keys.browser.toFixed(0)} ms; the app's share ${appCost.toFixed(0)} ms`,
   );
-  check(appCost < 50, `the app adds ${appCost.toFixed(0)} ms per keystroke in a long text`);
+  // Speed is perf.mjs's to report, not a timed assertion here: what is
+  // checked is that keys do not wait for an analysis (the frame after a
+  // key says the worker is analyzing; on the main thread it would be done,
+  // or wait for a pause in typing).
+  check(keys.statuses.some((s) => /^Analyzing…$/.test(s)), `status after each key: ${keys.statuses.join(" | ")}`);
   await page.waitForFunction(() => !/Analyzing/.test(document.querySelector("#editor-status").textContent));
   await finish();
 });
