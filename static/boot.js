@@ -22,7 +22,11 @@ if (tag) {
   await init({ module_or_path: tag.dataset.wasmModule });
 }
 // Offline use after one visit (static/sw.js), where the browser allows it
-// (http(s) only: not from a file:// URL).
+// (http(s) only: not from a file:// URL). Registered once the page is idle
+// (after the first highlights are drawn): installing fetches every file of
+// the page again, which competed with the first frame.
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register(new URL("sw.js", import.meta.url), { scope: "./" }).catch(() => {});
+  const register = () => navigator.serviceWorker.register(new URL("sw.js", import.meta.url), { scope: "./" }).catch(() => {});
+  if ("requestIdleCallback" in globalThis) requestIdleCallback(register, { timeout: 2000 });
+  else setTimeout(register, 1000);
 }
