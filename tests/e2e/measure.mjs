@@ -35,7 +35,8 @@ export const launch = () =>
  * render time), and where that time went: when the wasm module had
  * arrived (`wasmAt`, from navigation start) and how long the first
  * analysis took (`analysisMs`, from the status line; undefined if it says
- * nothing).
+ * nothing); `startedAt` and `analyzedAt` are the app's own marks (its
+ * wasm started, the first analysis done), undefined in builds without.
  */
 export async function openFirstHighlight(ctx, url, text) {
   const page = await ctx.newPage();
@@ -61,11 +62,22 @@ export async function openFirstHighlight(ctx, url, text) {
   const found = await page.evaluate(() => ({
     ms: window.__firstMark,
     painted: window.__firstPaint,
+    // The app's own User Timing marks (src/app/timing.rs).
+    started: performance.getEntriesByName("entitylens:start")[0]?.startTime,
+    analyzed: performance.getEntriesByName("entitylens:analyzed")[0]?.startTime,
     wasmAt: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
     status: document.querySelector("#editor-status")?.textContent ?? "",
   }));
   const analysis = found.status.match(/analyzed in ([\d.]+) ms/);
-  return { page, ms: found.ms, painted: found.painted, wasmAt: found.wasmAt, analysisMs: analysis ? Number(analysis[1]) : undefined };
+  return {
+    page,
+    ms: found.ms,
+    painted: found.painted,
+    wasmAt: found.wasmAt,
+    startedAt: found.started,
+    analyzedAt: found.analyzed,
+    analysisMs: analysis ? Number(analysis[1]) : undefined,
+  };
 }
 
 /**
