@@ -39,12 +39,14 @@ fn main() {
     let mut errors = 0usize;
     let mut speed = false;
     let mut kinds = false;
+    let mut diff = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--tagger-only" => tagger_only = true,
             "--speed" => speed = true,
             "--error-kinds" => kinds = true,
+            "--diff" => diff = true,
             "--model" => {
                 i += 1;
                 model_path = args.get(i).cloned();
@@ -105,6 +107,12 @@ fn main() {
     };
     let text = String::from_utf8_lossy(&read(&path)).into_owned();
     let docs = conll::read(&text);
+    if let Ok(n) = std::env::var("DUMP_DOC") {
+        for d in docs.iter().filter(|d| d.text.contains(n.as_str())) {
+            println!("{}\n=====", d.text);
+        }
+        return;
+    }
     if speed {
         let tokens: usize = docs
             .iter()
@@ -147,6 +155,49 @@ fn main() {
                 .filter_map(|m| Some((m.span, m.label.conll()?)))
                 .collect()
         };
+        if diff {
+            let tagged: HashSet<_> = tagger
+                .names(&d.text)
+                .iter()
+                .map(|n| (n.span, n.kind.conll()))
+                .collect();
+            let g: HashSet<_> = gold.iter().collect();
+            let p: HashSet<_> = pred.iter().collect();
+            let context = |s: entity_lens::span::Span| {
+                let lo =
+                    entity_lens::span::floor_char_boundary(&d.text, s.start.saturating_sub(30));
+                let hi =
+                    entity_lens::span::floor_char_boundary(&d.text, (s.end + 30).min(d.text.len()));
+                d.text.get(lo..hi).unwrap_or("").replace('\n', " ")
+            };
+            for x in tagged.iter().filter(|x| g.contains(x) && !p.contains(x)) {
+                println!(
+                    "LOST {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+            for x in pred
+                .iter()
+                .filter(|x| !g.contains(x) && !tagged.contains(x))
+            {
+                println!(
+                    "ADDED-WRONG {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+            for x in pred.iter().filter(|x| g.contains(x) && !tagged.contains(x)) {
+                println!(
+                    "GAINED {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+        }
         if shown < errors {
             let g: HashSet<_> = gold.iter().collect();
             let p: HashSet<_> = pred.iter().collect();
