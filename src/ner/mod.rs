@@ -726,6 +726,7 @@ impl Tagger {
         balance_brackets(&doc, text, &mut spans);
         nicknames(&doc, text, &mut spans);
         companies_not_people(&doc, text, &mut spans);
+        surnames_of_people(&doc, text, &mut spans);
         let mut names = spans
             .into_iter()
             .filter_map(|(r, kind)| {
@@ -853,6 +854,34 @@ fn companies_not_people(doc: &Doc, text: &str, spans: &mut [(Range<usize>, NameT
         };
         if !people(spans, word) {
             spans[k].1 = NameType::Org;
+        }
+    }
+}
+
+/// After a person's full name, the surname alone names that person: a
+/// one-word name that the gazetteer has as a surname and that ends a
+/// longer person's name earlier in the document is a person, whatever
+/// else the word can be ("MaliVai Washington ... Washington fell short").
+fn surnames_of_people(doc: &Doc, text: &str, spans: &mut [(Range<usize>, NameType)]) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(text));
+    for k in 0..spans.len() {
+        let (r, kind) = &spans[k];
+        if *kind == NameType::Per || r.len() != 1 {
+            continue;
+        }
+        if doc
+            .infos
+            .get(r.start)
+            .is_none_or(|t| t.gaz.single & gazetteer::cat::LAST == 0)
+        {
+            continue;
+        }
+        let w = word(r.start);
+        let after_full_name = spans[..k]
+            .iter()
+            .any(|(p, pk)| *pk == NameType::Per && p.len() > 1 && word(p.end - 1) == w);
+        if after_full_name {
+            spans[k].1 = NameType::Per;
         }
     }
 }
@@ -1178,6 +1207,40 @@ mod tests {
             .map(|(r, _)| &text[doc.tokens[r.start].span.start..doc.tokens[r.end - 1].span.end])
             .collect();
         assert_eq!(names, ["(Tom) Seaver", "James Leander (Leo) Nichols"]);
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_the_person() {
+        let Ok(tagger) = embedded() else { return };
+        let text = "Washington said so. MaliVai Washington lost. Then Washington served. Chechnya was calm.";
+        let doc = Doc::new(text, tagger.gazetteer());
+        let nth = |w: &str, n: usize| {
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.text(text) == w)
+                .nth(n)
+                .map_or(usize::MAX, |(i, _)| i)
+        };
+        let mut spans = vec![
+            (
+                nth("Washington", 0)..nth("Washington", 0) + 1,
+                NameType::Loc,
+            ),
+            (nth("MaliVai", 0)..nth("Washington", 1) + 1, NameType::Per),
+            (
+                nth("Washington", 2)..nth("Washington", 2) + 1,
+                NameType::Loc,
+            ),
+            (nth("Chechnya", 0)..nth("Chechnya", 0) + 1, NameType::Loc),
+        ];
+        surnames_of_people(&doc, text, &mut spans);
+        let kinds: Vec<NameType> = spans.iter().map(|s| s.1).collect();
+        assert_eq!(
+            kinds,
+            [NameType::Loc, NameType::Per, NameType::Per, NameType::Loc],
+            "only after the full name, and only a known surname"
+        );
     }
 
     #[test]
