@@ -696,6 +696,28 @@ impl Tagger {
                 {
                     r.start += 1;
                 }
+                // A name headed by an institution's head noun is an
+                // organization ("International Olympic Committee", "Party
+                // of God"), except a league, which CoNLL takes for the
+                // competition ("American League", MISC).
+                if kind == NameType::Misc
+                    && r.len() > 1
+                    && is_institution_head(head_word(&doc, text, &r))
+                    && !head_word(&doc, text, &r).eq_ignore_ascii_case("league")
+                {
+                    kind = NameType::Org;
+                }
+                // "the Clinton administration": a one-word name before
+                // "administration" is the president it is named after.
+                if r.len() == 1
+                    && kind != NameType::Per
+                    && doc
+                        .tokens
+                        .get(r.end)
+                        .is_some_and(|t| t.text(text) == "administration")
+                {
+                    kind = NameType::Per;
+                }
                 // Names neither start nor end with punctuation ("Sun:"),
                 // brackets excepted ("Proleter (Z)", "(Tom) Seaver").
                 let punct = |i: usize| {
@@ -1240,6 +1262,25 @@ mod tests {
             kinds,
             [NameType::Loc, NameType::Per, NameType::Per, NameType::Loc],
             "only after the full name, and only a known surname"
+        );
+    }
+
+    #[test]
+    fn institutions_are_organizations_and_administrations_presidents() {
+        let Ok(tagger) = embedded() else { return };
+        let kinds = |text: &str| -> Vec<(String, &'static str)> {
+            tagger
+                .names(text)
+                .iter()
+                .map(|n| (n.span.slice(text).to_string(), n.kind.conll()))
+                .collect()
+        };
+        let found = kinds("The Supreme Court ruled against the Trump administration on Thursday.");
+        assert!(found.contains(&("Trump".to_string(), "PER")), "{found:?}");
+        let found = kinds("The Games were postponed by the International Olympic Committee.");
+        assert!(
+            found.contains(&("International Olympic Committee".to_string(), "ORG")),
+            "{found:?}"
         );
     }
 
