@@ -478,10 +478,16 @@ fn is_title(token: &str) -> bool {
 /// The head word of a name: the word before its first "of" ("Party of
 /// Democratic Action"), else its last word.
 fn head_word<'t>(doc: &Doc, text: &'t str, r: &Range<usize>) -> &'t str {
-    let words = || doc.tokens[r.clone()].iter().map(|t| t.text(text));
+    let words = || {
+        doc.tokens
+            .get(r.clone())
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.text(text))
+    };
     match words().position(|w| w == "of") {
         Some(k) if k > 0 => words().nth(k - 1).unwrap_or(""),
-        _ => words().last().unwrap_or(""),
+        _ => words().next_back().unwrap_or(""),
     }
 }
 
