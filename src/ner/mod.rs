@@ -892,24 +892,23 @@ fn companies_not_people(doc: &Doc, text: &str, spans: &mut [(Range<usize>, NameT
 /// else the word can be ("MaliVai Washington ... Washington fell short").
 fn surnames_of_people(doc: &Doc, text: &str, spans: &mut [(Range<usize>, NameType)]) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(text));
-    for k in 0..spans.len() {
-        let (r, kind) = &spans[k];
-        if *kind == NameType::Per || r.len() != 1 {
+    // Last words of the full names seen so far (linear in the names).
+    let mut surnames: std::collections::HashSet<&str> = Default::default();
+    for (r, kind) in spans.iter_mut() {
+        if *kind == NameType::Per {
+            if r.len() > 1 {
+                surnames.insert(word(r.end - 1));
+            }
             continue;
         }
-        if doc
-            .infos
-            .get(r.start)
-            .is_none_or(|t| t.gaz.single & gazetteer::cat::LAST == 0)
+        if r.len() == 1
+            && doc
+                .infos
+                .get(r.start)
+                .is_some_and(|t| t.gaz.single & gazetteer::cat::LAST != 0)
+            && surnames.contains(word(r.start))
         {
-            continue;
-        }
-        let w = word(r.start);
-        let after_full_name = spans[..k]
-            .iter()
-            .any(|(p, pk)| *pk == NameType::Per && p.len() > 1 && word(p.end - 1) == w);
-        if after_full_name {
-            spans[k].1 = NameType::Per;
+            *kind = NameType::Per;
         }
     }
 }
