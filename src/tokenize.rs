@@ -187,6 +187,17 @@ fn keeps_period(word: &str, line_final: bool) -> bool {
     if ABBREVIATIONS.contains(&last) {
         return !(line_final && LINE_FINAL_SPLIT.contains(&last));
     }
+    // ALL-CAPS datelines and headlines: "ST. LOUIS", "FT. LAUDERDALE".
+    let mut title = [0u8; 8];
+    if (2..=title.len()).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_uppercase()) {
+        for (k, (t, b)) in title.iter_mut().zip(last.bytes()).enumerate() {
+            *t = if k == 0 { b } else { b.to_ascii_lowercase() };
+        }
+        let title = std::str::from_utf8(&title[..last.len()]).unwrap_or("");
+        if ABBREVIATIONS.contains(&title) {
+            return !(line_final && LINE_FINAL_SPLIT.contains(&title));
+        }
+    }
     false
 }
 
@@ -501,6 +512,20 @@ mod tests {
             ]
         );
         assert_eq!(toks("ROME 1996-12-06"), vec!["ROME", "1996-12-06"]);
+    }
+
+    #[test]
+    fn all_caps_abbreviations_keep_their_period() {
+        assert_eq!(
+            toks("ST. LOUIS 1996-08-30"),
+            vec!["ST.", "LOUIS", "1996-08-30"]
+        );
+        assert_eq!(sents("FT. LAUDERDALE, Fla. (AP) - Police said.").len(), 1);
+        assert_eq!(toks("IT WAS OK."), vec!["IT", "WAS", "OK", "."]);
+        assert_eq!(
+            toks("SHARES OF ACME CO.\nNEW"),
+            vec!["SHARES", "OF", "ACME", "CO", ".", "NEW"]
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! data rebuilt as natural text.
 //!
 //! ```text
-//! cargo run --release --bin evaluate-ner -- VALID.txt [--tagger-only] [--errors N] [--error-kinds]
+//! cargo run --release --bin evaluate-ner -- VALID.txt [--tagger-only] [--errors N] [--error-kinds] [--diff]
+//! cargo run --release --bin evaluate-ner -- VALID.txt --show TEXT
 //! cargo run --release --bin evaluate-ner -- --sentences tests/data/ner_regression.tsv
 //! ```
 //!
@@ -21,6 +22,11 @@
 //! rebuild. `--sentences TSV` runs the tagger over the regression sentences
 //! (`tests/data/ner_regression.tsv` format) and prints each failing one
 //! with what was found, then the number passed (CoNLL types, tagger only).
+//! `--diff` lists, for the full pipeline, the names the tagger alone got
+//! right that the pipeline gets wrong (`LOST`, with what it predicted
+//! instead as `ADDED-WRONG`) and the ones it gets right that the tagger
+//! did not (`GAINED`). `--show TEXT` prints the rebuilt text of every
+//! document containing TEXT (to run `entity-lens analyze` on it).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -31,7 +37,7 @@ fn main() {
     use std::time::Instant;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--error-kinds] [--speed] [--model FILE]\n       evaluate-ner --sentences TSV [--model FILE]";
+    let usage = "usage: evaluate-ner VALID.txt [--tagger-only] [--errors N] [--error-kinds] [--diff] [--speed] [--model FILE]\n       evaluate-ner VALID.txt --show TEXT\n       evaluate-ner --sentences TSV [--model FILE]";
     let mut path = None;
     let mut model_path = None;
     let mut sentences_path = None;
@@ -39,16 +45,23 @@ fn main() {
     let mut errors = 0usize;
     let mut speed = false;
     let mut kinds = false;
+    let mut diff = false;
+    let mut show = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--tagger-only" => tagger_only = true,
             "--speed" => speed = true,
             "--error-kinds" => kinds = true,
+            "--diff" => diff = true,
             "--model" => {
                 i += 1;
                 model_path = args.get(i).cloned();
                 tagger_only = true;
+            }
+            "--show" => {
+                i += 1;
+                show = args.get(i).cloned();
             }
             "--sentences" => {
                 i += 1;
@@ -105,6 +118,12 @@ fn main() {
     };
     let text = String::from_utf8_lossy(&read(&path)).into_owned();
     let docs = conll::read(&text);
+    if let Some(needle) = &show {
+        for d in docs.iter().filter(|d| d.text.contains(needle.as_str())) {
+            println!("{}\n", d.text);
+        }
+        return;
+    }
     if speed {
         let tokens: usize = docs
             .iter()
@@ -147,6 +166,49 @@ fn main() {
                 .filter_map(|m| Some((m.span, m.label.conll()?)))
                 .collect()
         };
+        if diff {
+            let tagged: HashSet<_> = tagger
+                .names(&d.text)
+                .iter()
+                .map(|n| (n.span, n.kind.conll()))
+                .collect();
+            let g: HashSet<_> = gold.iter().collect();
+            let p: HashSet<_> = pred.iter().collect();
+            let context = |s: entity_lens::span::Span| {
+                let lo =
+                    entity_lens::span::floor_char_boundary(&d.text, s.start.saturating_sub(30));
+                let hi =
+                    entity_lens::span::floor_char_boundary(&d.text, (s.end + 30).min(d.text.len()));
+                d.text.get(lo..hi).unwrap_or("").replace('\n', " ")
+            };
+            for x in tagged.iter().filter(|x| g.contains(x) && !p.contains(x)) {
+                println!(
+                    "LOST {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+            for x in pred
+                .iter()
+                .filter(|x| !g.contains(x) && !tagged.contains(x))
+            {
+                println!(
+                    "ADDED-WRONG {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+            for x in pred.iter().filter(|x| g.contains(x) && !tagged.contains(x)) {
+                println!(
+                    "GAINED {:<4} {:?} in {:?}",
+                    x.1,
+                    x.0.slice(&d.text),
+                    context(x.0)
+                );
+            }
+        }
         if shown < errors {
             let g: HashSet<_> = gold.iter().collect();
             let p: HashSet<_> = pred.iter().collect();

@@ -110,14 +110,37 @@ fn is_acronym(name: &str) -> bool {
         && letters.first().is_some_and(|c| c.is_uppercase())
 }
 
-/// An acronym defined in parentheses right after the mention ending at
-/// `end`: "... Agency (IAEA)" → "IAEA".
-fn defined_acronym(text: &str, end: usize) -> Option<&str> {
+/// An acronym defined in parentheses right after the mention `long`
+/// ending at `end`: "... Agency (IAEA)" → "IAEA". As in Schwartz & Hearst
+/// (2003), the acronym's letters must occur in order in the long form, the
+/// first one opening one of its words: "Lebanon (UNIFIL)", where the
+/// tagger cut "U.N. Interim Force in Lebanon" short, defines nothing.
+fn defined_acronym<'t>(text: &'t str, long: &str, end: usize) -> Option<&'t str> {
     let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
     let rest = rest.strip_prefix('(')?;
     let close = rest.find(')')?;
     let inner = rest[..close].trim();
-    is_acronym(inner).then_some(inner)
+    (is_acronym(inner) && abbreviates(inner, long)).then_some(inner)
+}
+
+/// True when the letters of `acronym` occur in order in `long` (case
+/// ignored), the first one at the start of a word of `long`.
+fn abbreviates(acronym: &str, long: &str) -> bool {
+    let mut letters = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let lower: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    let Some(start) = (0..lower.len())
+        .find(|&i| lower[i] == first && (i == 0 || !lower[i - 1].is_alphanumeric()))
+    else {
+        return false;
+    };
+    let mut rest = lower[start + 1..].iter();
+    letters.all(|c| rest.any(|&l| l == c))
 }
 
 /// Groups `mentions` of `text` into entities, setting each mention's
@@ -175,12 +198,15 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
     }
 
-    // 2. Place aliases.
-    let mut canon_first: HashMap<&'static str, usize> = HashMap::new();
+    // 2. Place aliases. A place and an organization with the same alias
+    // stay apart: the dateline "UNITED NATIONS" is where the story was
+    // filed, the "U.N." of its body the organization.
+    let mut canon_first: HashMap<(&'static str, bool), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if matches!(m.label, Label::Gpe | Label::Loc | Label::Org) {
             if let Some(c) = aliases::canonical_place(display_name(&m.text)) {
-                match canon_first.get(c) {
+                let c = (c, m.label == Label::Org);
+                match canon_first.get(&c) {
                     Some(&j) => sets.union(i, j),
                     None => {
                         canon_first.insert(c, i);
@@ -190,8 +216,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
     }
 
-    // 3. Acronyms: defined in parentheses, else by initials.
-    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    // 3. Acronyms: defined in parentheses, else by initials. Initials alone
+    // never join an organization to a place ("U.N." and the dateline
+    // "UNITED NATIONS"): only a definition is sure enough for that.
+    let mut acronym_of: HashMap<String, (usize, bool)> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if matches!(
             m.label,
@@ -203,20 +231,22 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
                 | Label::Event
                 | Label::Law
         ) {
-            if let Some(a) = defined_acronym(text, m.span.end) {
-                acronym_of.insert(a.replace('.', ""), i);
+            if let Some(a) = defined_acronym(text, &m.text, m.span.end) {
+                acronym_of.insert(a.replace('.', ""), (i, true));
             } else if display_name(&m.text).split_whitespace().count() >= 2 {
                 acronym_of
                     .entry(initials(display_name(&m.text)))
-                    .or_insert(i);
+                    .or_insert((i, false));
             }
         }
     }
+    let place = |l: Label| matches!(l, Label::Gpe | Label::Loc | Label::Fac);
+    let clash = |a: Label, b: Label| (a == Label::Org && place(b)) || (b == Label::Org && place(a));
     for (i, m) in mentions.iter().enumerate() {
         let name = display_name(&m.text);
         if m.label.is_name() && is_acronym(name) {
-            if let Some(&long) = acronym_of.get(&name.replace('.', "")) {
-                if long != i {
+            if let Some(&(long, defined)) = acronym_of.get(&name.replace('.', "")) {
+                if long != i && (defined || !clash(m.label, mentions[long].label)) {
                     sets.union(i, long);
                 }
             }
@@ -450,6 +480,47 @@ mod tests {
         let us = &es[ms[3].entity.unwrap_or(99)];
         assert_eq!(us.name, "United States");
         assert_eq!(us.mentions.len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_must_abbreviate_the_name_before_it() {
+        let t = "the U.N. Interim Force in Lebanon (UNIFIL). UNIFIL said.";
+        let (ms, _) = names(
+            t,
+            &[
+                ("U.N. Interim Force", Label::Org),
+                ("Lebanon", Label::Gpe),
+                ("UNIFIL", Label::Org),
+            ],
+        );
+        assert_ne!(ms[1].entity, ms[2].entity);
+        assert_eq!(ms[2].label, Label::Org, "not the label of Lebanon");
+        assert!(abbreviates("WHO", "World Health Organization"));
+        assert!(abbreviates(
+            "OECD",
+            "Organisation for Economic Co-operation and Development"
+        ));
+        assert!(abbreviates("U.N.", "United Nations"));
+        assert!(!abbreviates("UNIFIL", "Lebanon"));
+        assert!(!abbreviates("EU", "Brussels"));
+    }
+
+    #[test]
+    fn a_dateline_place_does_not_relabel_the_organization() {
+        let t =
+            "UNITED NATIONS 1996-08-29\nThe Palestinian U.N. observer mission and the U.N. said.";
+        let (ms, _) = names(
+            t,
+            &[
+                ("UNITED NATIONS", Label::Gpe),
+                ("U.N.", Label::Org),
+                ("U.N.", Label::Org),
+            ],
+        );
+        assert_ne!(ms[0].entity, ms[1].entity);
+        assert_eq!(ms[1].entity, ms[2].entity);
+        assert_eq!(ms[1].label, Label::Org);
+        assert_eq!(ms[0].label, Label::Gpe);
     }
 
     #[test]
