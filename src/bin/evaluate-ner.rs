@@ -181,32 +181,25 @@ fn main() {
                     entity_lens::span::floor_char_boundary(&d.text, (s.end + 30).min(d.text.len()));
                 d.text.get(lo..hi).unwrap_or("").replace('\n', " ")
             };
-            for x in tagged.iter().filter(|x| g.contains(x) && !p.contains(x)) {
-                println!(
-                    "LOST {:<4} {:?} in {:?}",
-                    x.1,
-                    x.0.slice(&d.text),
-                    context(x.0)
-                );
-            }
-            for x in pred
+            let lost = tagged.iter().filter(|x| g.contains(x) && !p.contains(x));
+            let added_wrong = pred
                 .iter()
-                .filter(|x| !g.contains(x) && !tagged.contains(x))
-            {
-                println!(
-                    "ADDED-WRONG {:<4} {:?} in {:?}",
-                    x.1,
-                    x.0.slice(&d.text),
-                    context(x.0)
-                );
-            }
-            for x in pred.iter().filter(|x| g.contains(x) && !tagged.contains(x)) {
-                println!(
-                    "GAINED {:<4} {:?} in {:?}",
-                    x.1,
-                    x.0.slice(&d.text),
-                    context(x.0)
-                );
+                .filter(|x| !g.contains(x) && !tagged.contains(x));
+            let gained = pred.iter().filter(|x| g.contains(x) && !tagged.contains(x));
+            let kinds: [(&str, Vec<_>); 3] = [
+                ("LOST", lost.collect()),
+                ("ADDED-WRONG", added_wrong.collect()),
+                ("GAINED", gained.collect()),
+            ];
+            for (kind, names) in kinds {
+                for x in names {
+                    println!(
+                        "{kind} {:<4} {:?} in {:?}",
+                        x.1,
+                        x.0.slice(&d.text),
+                        context(x.0)
+                    );
+                }
             }
         }
         if shown < errors {
