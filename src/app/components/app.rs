@@ -286,6 +286,7 @@ pub fn app() -> Html {
                 <div class="work">
                     <Editor
                         text={AttrValue::from(state.text.clone())}
+                        loads={state.loads}
                         status={AttrValue::from(status(&state, *background))}
                         {on_edit}
                         {on_load}
