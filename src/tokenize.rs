@@ -184,8 +184,15 @@ fn keeps_period(word: &str, line_final: bool) -> bool {
     if is_dotted_initials(last) {
         return !(line_final && last.chars().count() == 1);
     }
-    if ABBREVIATIONS.contains(&last) {
-        return !(line_final && LINE_FINAL_SPLIT.contains(&last));
+    // A known abbreviation keeps it, unless it ends a line and often ends
+    // a sentence there.
+    let known = |w: &str| {
+        ABBREVIATIONS
+            .contains(&w)
+            .then(|| !(line_final && LINE_FINAL_SPLIT.contains(&w)))
+    };
+    if let Some(keep) = known(last) {
+        return keep;
     }
     // ALL-CAPS datelines and headlines: "ST. LOUIS", "FT. LAUDERDALE".
     let mut title = [0u8; 8];
@@ -193,9 +200,8 @@ fn keeps_period(word: &str, line_final: bool) -> bool {
         for (k, (t, b)) in title.iter_mut().zip(last.bytes()).enumerate() {
             *t = if k == 0 { b } else { b.to_ascii_lowercase() };
         }
-        let title = std::str::from_utf8(&title[..last.len()]).unwrap_or("");
-        if ABBREVIATIONS.contains(&title) {
-            return !(line_final && LINE_FINAL_SPLIT.contains(&title));
+        if let Some(keep) = known(std::str::from_utf8(&title[..last.len()]).unwrap_or("")) {
+            return keep;
         }
     }
     false

@@ -400,7 +400,7 @@ fn short_edits_are_analyzed_at_once_long_ones_on_request() {
 #[wasm_bindgen_test]
 fn picking_again_steps_through_mentions() {
     let s = reduce(
-        State::new(NEWS.to_string(), LabelSet::new()),
+        State::new(NEWS.to_string(), LabelSet::new(), None),
         Action::Analyze,
     );
     let email = s
@@ -430,7 +430,7 @@ fn picking_again_steps_through_mentions() {
 fn document_date_override_reanalyzes() {
     let text = "The deal closed yesterday.";
     let s = reduce(
-        State::new(text.to_string(), LabelSet::new()),
+        State::new(text.to_string(), LabelSet::new(), None),
         Action::Analyze,
     );
     let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");

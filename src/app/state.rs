@@ -185,12 +185,14 @@ pub enum Action {
 }
 
 impl State {
-    /// A state showing `text` with `hidden` labels hidden: analyzed if
-    /// short, else left for the worker.
-    pub fn new(text: String, hidden: LabelSet) -> Self {
+    /// A state showing `text` with `hidden` labels hidden and the document
+    /// date `date_override` (if the user set one): analyzed if short, else
+    /// left for the worker.
+    pub fn new(text: String, hidden: LabelSet, date_override: Option<NaiveDate>) -> Self {
         let mut state = State {
             text: text.into(),
             hidden,
+            date_override,
             ..State::default()
         };
         state.analyze_if_short();

@@ -93,6 +93,14 @@ pub fn fragment_text(hash: &str) -> Option<Result<String, FragmentError>> {
         .map(percent_decode)
 }
 
+/// True when the fragment carries a text (`#z=` or `#text=`), readable or
+/// not, as [`link_text`] would find it; nothing is decoded.
+pub fn has_link(hash: &str) -> bool {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&')
+        .any(|param| param.starts_with("z=") || param.starts_with("text="))
+}
+
 /// The text a link's fragment carries (`#z=` first, then `#text=`): `None`
 /// when it has neither, else the text or why it could not be read.
 pub fn link_text(hash: &str) -> Option<Result<String, String>> {

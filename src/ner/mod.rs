@@ -685,6 +685,9 @@ impl Tagger {
                 {
                     r.start += 1;
                 }
+                // The name's head word (unchanged by dropping an initial
+                // "The" below).
+                let head = head_word(&doc, text, &r);
                 // A sentence-initial "The" before an institution's name is
                 // the article, capitalized for its position ("The Commerce
                 // Department said"): CoNLL leaves it out (26 of 26 such
@@ -698,7 +701,7 @@ impl Tagger {
                         .tokens
                         .get(r.start)
                         .is_some_and(|t| t.text(text) == "The")
-                    && is_institution_head(head_word(&doc, text, &r))
+                    && is_institution_head(head)
                 {
                     r.start += 1;
                 }
@@ -708,8 +711,8 @@ impl Tagger {
                 // competition ("American League", MISC).
                 if kind == NameType::Misc
                     && r.len() > 1
-                    && is_institution_head(head_word(&doc, text, &r))
-                    && !head_word(&doc, text, &r).eq_ignore_ascii_case("league")
+                    && is_institution_head(head)
+                    && !head.eq_ignore_ascii_case("league")
                 {
                     kind = NameType::Org;
                 }

@@ -14,7 +14,7 @@ use super::share_link::ShareLink;
 use super::sidebar::Sidebar;
 use super::undo_clear::UndoClear;
 use crate::app::file;
-use crate::app::state::{Action, Analyzed, Notice, Shared, State, ANALYZE_DEBOUNCE_MS};
+use crate::app::state::{Action, Notice, Shared, State, ANALYZE_DEBOUNCE_MS};
 use crate::app::storage;
 use crate::app::timing;
 use crate::app::worker::{AnalysisWorker, Outcome};
@@ -34,12 +34,8 @@ pub const SAVE_DEBOUNCE_MS: u32 = 400;
 fn initial_state() -> State {
     let (text, _origin, problem) = storage::initial_text();
     timing::mark_once("text");
-    let mut state = State::new(text, storage::saved_hidden());
-    if let Some(date) = storage::saved_date() {
-        // The saved document date applies from the first analysis on.
-        state.date_override = Some(date);
-        state.analyzed = Shared(Rc::new(Analyzed::run(state.text.clone(), state.options())));
-    }
+    // The saved document date applies from the first analysis on.
+    let mut state = State::new(text, storage::saved_hidden(), storage::saved_date());
     if let Some(problem) = problem {
         state.notice = Some(Notice::error(format!(
             "Could not open the link: {problem}."
@@ -116,7 +112,7 @@ pub fn app() -> Html {
         let reader = reader.clone();
         use_effect_with((), move |_| {
             timing::mark_once("rendered");
-            if storage::link_text(&storage::location_hash()).is_some() {
+            if storage::has_link(&storage::location_hash()) {
                 // Failing to save is reported by the debounced save.
                 let _ = storage::save_text(&text);
                 storage::clear_fragment();
