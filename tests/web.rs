@@ -573,6 +573,84 @@ async fn timeline_lists_dates_in_time_order_with_sentences() {
     assert_eq!(texts(&root, ".timeline h3 .count"), vec!["3"]);
 }
 
+/// A long list shows its first items and a "Show more" button that adds
+/// more; the heading counts the whole list.
+#[wasm_bindgen_test]
+async fn long_lists_show_more_on_request() {
+    use entity_lens::app::components::show_more::{FIRST_ITEMS, MORE_ITEMS};
+    use entity_lens::app::components::timeline::{Timeline, TimelineProps};
+    let days = FIRST_ITEMS + MORE_ITEMS + 10;
+    let text: String = (0..days)
+        .map(|d| format!("They met on {} January 2020. ", d % 28 + 1))
+        .collect::<String>()
+        + &(0..days)
+            .map(|d| format!("They met on {} March 2021. ", d % 28 + 1))
+            .collect::<String>();
+    let total = 2 * days;
+    let root = container();
+    let props = TimelineProps {
+        analyzed: analyzed(&text),
+        on_select: Callback::noop(),
+    };
+    yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, ".timeline h3 .count"), vec![total.to_string()]);
+    assert_eq!(texts(&root, ".timeline .when").len(), FIRST_ITEMS);
+    let more = |root: &Element| -> Option<web_sys::HtmlElement> {
+        root.query_selector("button.show-more")
+            .expect("selector")
+            .and_then(|b| b.dyn_into().ok())
+    };
+    let button = more(&root).expect("a Show more button");
+    assert_eq!(
+        button.text_content().unwrap_or_default(),
+        format!("Show {MORE_ITEMS} more dates ({FIRST_ITEMS} of {total} shown)")
+    );
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts(&root, ".timeline .when").len(),
+        FIRST_ITEMS + MORE_ITEMS
+    );
+    // In time order still, and the list grows until it is whole.
+    let when = texts(&root, ".timeline .when");
+    assert!(when.windows(2).all(|w| w[0] <= w[1]), "{when:?}");
+    while let Some(b) = more(&root) {
+        b.click();
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(texts(&root, ".timeline .when").len(), total);
+}
+
+/// Web addresses are listed once each, in order, with how often they occur.
+#[wasm_bindgen_test]
+async fn web_addresses_are_listed_once_with_their_counts() {
+    use entity_lens::app::components::link_list::{LinkList, LinkListProps};
+    let text = "See https://a.example/x and https://b.example/y, \
+        then https://a.example/x again and https://a.example/x once more.";
+    let root = container();
+    let props = LinkListProps {
+        analyzed: analyzed(text),
+        clickable: false,
+        on_clickable: Callback::noop(),
+    };
+    yew::Renderer::<LinkList>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts(&root, ".link-list .address"),
+        vec!["https://a.example/x", "https://b.example/y"]
+    );
+    assert_eq!(texts(&root, ".link-list .times"), vec![" ×3"]);
+    assert_eq!(
+        texts(&root, ".link-list .visually-hidden"),
+        vec![", 3 times"]
+    );
+    assert!(root
+        .query_selector("button.show-more")
+        .expect("selector")
+        .is_none());
+}
+
 #[wasm_bindgen_test]
 fn a_failure_keeps_the_text_and_says_so() {
     use entity_lens::app::panic;

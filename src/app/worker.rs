@@ -460,6 +460,14 @@ pub fn analyze_packed(text: &str, document_date: &str) -> Vec<u8> {
     codec::encode(&analyze(text, &options))
 }
 
+/// One warm-up run (`static/worker.js` makes several once the worker is
+/// ready): analyzes the built-in sample, so that the browser optimizes the
+/// analysis code before a long text needs it. Returns the size of the
+/// packed analysis.
+pub fn warm_up() -> usize {
+    analyze_packed(super::SAMPLE, "").len()
+}
+
 /// Runs the name tagger alone over `text` (for the in-browser speed
 /// measurement; tokens counted by [`count_tokens`]) and returns how many
 /// names it found.

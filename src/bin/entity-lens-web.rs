@@ -22,6 +22,14 @@ pub fn analyze_in_worker(text: &str, document_date: &str) -> Vec<u8> {
     entity_lens::app::worker::analyze_packed(text, document_date)
 }
 
+/// One warm-up run in the worker (see `static/worker.js`): analyzes the
+/// built-in sample; returns the size of its packed analysis.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn warm_up() -> usize {
+    entity_lens::app::worker::warm_up()
+}
+
 /// How many tokens the tokenizer finds in `text`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]

@@ -2,8 +2,10 @@
 //! as text only; here, when the user asks ("Make web addresses
 //! clickable"), those with an `http:`/`https:` address become links that
 //! open in a new tab with `rel="noopener noreferrer"`. Anything else
-//! (`javascript:`, `data:`, …) stays text.
+//! (`javascript:`, `data:`, …) stays text. Each address is listed once, in
+//! order of first appearance, with how often it occurs when more than once.
 
+use super::show_more::{use_limit, ShowMore};
 use crate::app::state::Shared;
 use crate::link::safe_href;
 use crate::Label;
@@ -23,12 +25,15 @@ pub struct LinkListProps {
 /// The list and its setting.
 #[component(LinkList)]
 pub fn link_list(props: &LinkListProps) -> Html {
-    let urls: Vec<&str> = props
-        .analyzed
-        .analysis
-        .with_label(Label::Url)
-        .map(|m| m.text.as_str())
-        .collect();
+    let (limit, on_more) = use_limit();
+    let urls = distinct(
+        props
+            .analyzed
+            .analysis
+            .with_label(Label::Url)
+            .map(|m| m.text.as_str()),
+    );
+    let total = urls.len();
     let onchange = {
         let on = props.on_clickable.clone();
         Callback::from(move |e: Event| {
@@ -37,7 +42,7 @@ pub fn link_list(props: &LinkListProps) -> Html {
             }
         })
     };
-    let items = urls.iter().map(|&u| {
+    let items = urls.iter().take(limit).map(|&(u, n)| {
         let link = props.clickable.then(|| safe_href(u)).flatten();
         html! {
             <li>
@@ -45,6 +50,10 @@ pub fn link_list(props: &LinkListProps) -> Html {
                     <a {href} rel="noopener noreferrer" target="_blank" referrerpolicy="no-referrer">{ u }</a>
                 } else {
                     <span class="address">{ u }</span>
+                }
+                if n > 1 {
+                    <span class="times" aria-hidden="true">{ format!(" ×{n}") }</span>
+                    <span class="visually-hidden">{ format!(", {n} times") }</span>
                 }
             </li>
         }
@@ -60,7 +69,24 @@ pub fn link_list(props: &LinkListProps) -> Html {
                 <p class="placeholder">{ "No web address in the text." }</p>
             } else {
                 <ul class="link-list">{ for items }</ul>
+                <ShowMore shown={limit.min(total)} {total} what="addresses" {on_more} />
             }
         </section>
     }
+}
+
+/// Each address once, in order of first appearance, with its count.
+pub fn distinct<'a>(urls: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    for u in urls {
+        match seen.get(u) {
+            Some(&k) => out[k].1 += 1,
+            None => {
+                seen.insert(u, out.len());
+                out.push((u, 1));
+            }
+        }
+    }
+    out
 }

@@ -11,6 +11,7 @@ pub mod mention_nav;
 pub mod notice;
 pub mod quotes;
 pub mod share_link;
+pub mod show_more;
 pub mod sidebar;
 pub mod timeline;
 pub mod undo_clear;

@@ -1,11 +1,9 @@
 //! The direct quotations found, each with its speaker when known; picking
 //! one jumps to it in the text and picks its speaker.
 
+use super::show_more::{use_limit, ShowMore};
 use crate::app::state::Shared;
 use yew::prelude::*;
-
-/// How many quotes the list shows at most (a 1 MB text has thousands).
-const MAX_QUOTES: usize = 200;
 
 /// Props of [`QuoteList`].
 #[derive(Properties, PartialEq)]
@@ -24,16 +22,23 @@ pub struct QuoteListProps {
 /// The list (nothing when there are no quotes).
 #[component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
+    let (limit, on_more) = use_limit();
     let analysis = &props.analyzed.analysis;
     let text: &str = &props.analyzed.text;
-    let items = analysis
+    // Quotes whose span fits the text (an analysis of another text, say,
+    // would not): the list and its count.
+    let listable: Vec<(usize, &str, Option<usize>)> = analysis
         .quotes
         .iter()
-        .take(MAX_QUOTES)
         .enumerate()
-        .filter_map(|(k, q)| {
-            let quoted = text.get(q.span.range())?;
-            let speaker = q.speaker.and_then(|i| Some((i, analysis.entities.get(i)?)));
+        .filter_map(|(k, q)| Some((k, text.get(q.span.range())?, q.speaker)))
+        .collect();
+    let total = listable.len();
+    let items = listable
+        .into_iter()
+        .take(limit)
+        .map(|(k, quoted, speaker)| {
+            let speaker = speaker.and_then(|i| Some((i, analysis.entities.get(i)?)));
             let who = speaker.map_or_else(|| "unattributed".to_string(), |(_, e)| e.name.clone());
             let body = html! {
                 <>
@@ -44,9 +49,9 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
             let pressed = (props.picked == Some(k)).to_string();
             let onclick = props.on_quote.reform(move |_: MouseEvent| k);
             let speaker = speaker.map(|(i, _)| i.to_string());
-            Some(html! {
+            html! {
                 <li><button type="button" class="quote" data-quote={k.to_string()} data-speaker={speaker} aria-pressed={pressed} {onclick}>{ body }</button></li>
-            })
+            }
         })
         .collect::<Vec<Html>>();
     if items.is_empty() {
@@ -56,9 +61,10 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
         <section class="quotes" aria-labelledby="quotes-heading">
             <h3 id="quotes-heading">
                 <span class="group-name">{ "Quotes" }</span>
-                <span class="count">{ if analysis.quotes.len() > MAX_QUOTES { analysis.quotes.len() } else { items.len() } }</span>
+                <span class="count">{ total }</span>
             </h3>
             <ul class="quote-list">{ for items }</ul>
+            <ShowMore shown={limit.min(total)} {total} what="quotes" {on_more} />
         </section>
     }
 }

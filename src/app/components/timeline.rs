@@ -5,13 +5,11 @@
 //! values with unknown parts (`XXXX-12-05`) and references (`PRESENT_REF`)
 //! come last.
 
+use super::show_more::{use_limit, ShowMore};
 use crate::app::state::Shared;
 use crate::quotes::sentence_around;
 use crate::{Label, TimeKind, Value};
 use yew::prelude::*;
-
-/// How many entries the panel lists at most (a 1 MB text has thousands).
-const MAX_ENTRIES: usize = 200;
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -47,6 +45,7 @@ pub fn dated(analysis: &crate::Analysis) -> Vec<(bool, String, usize)> {
 /// The panel (nothing when the text has no dated mention).
 #[component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    let (limit, on_more) = use_limit();
     let analysis = &props.analyzed.analysis;
     let text: &str = &props.analyzed.text;
     let entries = dated(analysis);
@@ -54,7 +53,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         return html! {};
     }
     let total = entries.len();
-    let items = entries.into_iter().take(MAX_ENTRIES).filter_map(|(_, value, i)| {
+    let shown = limit.min(total);
+    let items = entries.into_iter().take(shown).filter_map(|(_, value, i)| {
         let m = analysis.mentions.get(i)?;
         let sentence = sentence_around(text, m.span).slice(text).to_string();
         let body = html! {
@@ -78,6 +78,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="count">{ total }</span>
             </h3>
             <ol class="timeline-list">{ for items }</ol>
+            <ShowMore {shown} {total} what="dates" {on_more} />
         </section>
     }
 }
