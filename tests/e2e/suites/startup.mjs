@@ -62,3 +62,39 @@ test("startup: a linked article's opening is highlighted first, then the rest, t
   );
   await finish();
 });
+
+test("startup: the static page warms up every font the first screen uses", async (browser) => {
+  const { page, finish } = await open(browser, {
+    hash: "#text=" + encodeURIComponent(article(1000)),
+    init: () => {
+      // Each font (family, size, weight, style) with text on screen when
+      // the first highlights are drawn, and those of the warm-up samples.
+      const font = (el) => {
+        const s = getComputedStyle(el);
+        return [s.fontFamily, s.fontSize, s.fontWeight, s.fontStyle].join(" / ");
+      };
+      new MutationObserver((_, obs) => {
+        if (!document.querySelector("#highlighted mark")) return;
+        obs.disconnect();
+        const used = new Set();
+        for (const el of document.querySelectorAll("#app *")) {
+          const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+          if ((text || el.matches("textarea, input")) && el.getClientRects().length) used.add(font(el));
+        }
+        window.__fonts = {
+          used: [...used],
+          warm: [...document.querySelectorAll(".font-warmup > *")].map(font),
+        };
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  await page.waitForFunction(() => window.__fonts);
+  const { used, warm } = await page.evaluate(() => window.__fonts);
+  check(used.length >= 4, `fonts on the first screen: ${used.join(" | ")}`);
+  const missing = used.filter((f) => !warm.includes(f));
+  equal(missing, [], "fonts of the first screen missing from the warm-up in index.html");
+  // The samples take no room and say nothing to a screen reader.
+  const box = await page.$eval(".font-warmup", (w) => ({ hidden: w.getAttribute("aria-hidden"), visibility: getComputedStyle(w).visibility, position: getComputedStyle(w).position }));
+  equal(box, { hidden: "true", visibility: "hidden", position: "absolute" }, "the warm-up samples");
+  await finish();
+});
