@@ -208,28 +208,7 @@ impl<'t> Grammar<'_, 't> {
     /// "early next week", "the end of the year", "mid-2022", "earlier this
     /// month": a modifier extends the extent; the value is the core's.
     fn modified(&self, i: usize) -> Option<(usize, Expr)> {
-        const PHRASES: &[&[&str]] = &[
-            &["the", "end", "of"],
-            &["the", "beginning", "of"],
-            &["the", "start", "of"],
-            &["the", "middle", "of"],
-            &["the", "turn", "of"],
-            &["the", "rest", "of"],
-            &["the", "remainder", "of"],
-            &["the", "close", "of"],
-            &["end", "of"],
-            &["mid", "-"],
-            &["early", "-"],
-            &["late", "-"],
-            &["post", "-"],
-            &["pre", "-"],
-            &["early"],
-            &["late"],
-            &["mid"],
-            &["earlier"],
-            &["later"],
-        ];
-        let j = PHRASES.iter().filter_map(|p| self.seq(i, p)).max()?;
+        let j = MODIFIER_PHRASES.iter().filter_map(|p| self.seq(i, p)).max()?;
         if self.breaks(j) {
             return None;
         }
@@ -288,6 +267,29 @@ impl<'t> Grammar<'_, 't> {
         Some((e, x))
     }
 }
+
+/// The modifiers of [`Grammar::modified`], as word sequences.
+const MODIFIER_PHRASES: &[&[&str]] = &[
+    &["the", "end", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["the", "middle", "of"],
+    &["the", "turn", "of"],
+    &["the", "rest", "of"],
+    &["the", "remainder", "of"],
+    &["the", "close", "of"],
+    &["end", "of"],
+    &["mid", "-"],
+    &["early", "-"],
+    &["late", "-"],
+    &["post", "-"],
+    &["pre", "-"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["earlier"],
+    &["later"],
+];
 
 /// The largest maximum day of a month (February counts 29; the calendar
 /// check comes when the year is known).
