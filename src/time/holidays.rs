@@ -103,7 +103,7 @@ pub fn easter(year: i32) -> Option<NaiveDate> {
 
 /// Holiday names as token sequences (matched case-insensitively, each
 /// word capitalized in the text).
-const NAMES: &[(&[&str], Holiday)] = &[
+pub(super) const NAMES: &[(&[&str], Holiday)] = &[
     (&["Christmas", "Eve"], Holiday::ChristmasEve),
     (&["Christmas", "Day"], Holiday::Christmas),
     (&["Christmas"], Holiday::Christmas),

@@ -52,7 +52,7 @@ pub fn is_month_abbreviation(s: &str) -> bool {
 }
 
 /// Weekday names (and abbreviations), Monday = 1 as in ISO 8601.
-const WEEKDAYS: &[(&str, u32)] = &[
+pub(super) const WEEKDAYS: &[(&str, u32)] = &[
     ("monday", 1),
     ("tuesday", 2),
     ("wednesday", 3),
@@ -96,17 +96,17 @@ pub fn weekday_plural(t: &Token<'_>) -> Option<u32> {
 }
 
 /// Seasons with their TIMEX3 codes.
+pub(super) const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+
+/// The TIMEX3 code of a season's name.
 pub fn season(t: &Token<'_>) -> Option<&'static str> {
-    [
-        ("spring", "SP"),
-        ("summer", "SU"),
-        ("fall", "FA"),
-        ("autumn", "FA"),
-        ("winter", "WI"),
-    ]
-    .iter()
-    .find(|(n, _)| t.is(n))
-    .map(|(_, c)| *c)
+    SEASONS.iter().find(|(n, _)| t.is(n)).map(|(_, c)| *c)
 }
 
 /// Parts of the day with their TIMEX3 codes.
@@ -159,23 +159,25 @@ impl Unit {
     }
 }
 
+/// Calendar units: singular, plural.
+pub(super) const UNITS: &[(&str, &str, Unit)] = &[
+    ("second", "seconds", Unit::Second),
+    ("minute", "minutes", Unit::Minute),
+    ("hour", "hours", Unit::Hour),
+    ("day", "days", Unit::Day),
+    ("weekend", "weekends", Unit::Weekend),
+    ("week", "weeks", Unit::Week),
+    ("fortnight", "fortnights", Unit::Fortnight),
+    ("month", "months", Unit::Month),
+    ("quarter", "quarters", Unit::Quarter),
+    ("year", "years", Unit::Year),
+    ("decade", "decades", Unit::Decade),
+    ("century", "centuries", Unit::Century),
+];
+
 /// The unit named by a word, singular or plural, and whether it was
 /// plural.
 pub fn unit(t: &Token<'_>) -> Option<(Unit, bool)> {
-    const UNITS: &[(&str, &str, Unit)] = &[
-        ("second", "seconds", Unit::Second),
-        ("minute", "minutes", Unit::Minute),
-        ("hour", "hours", Unit::Hour),
-        ("day", "days", Unit::Day),
-        ("weekend", "weekends", Unit::Weekend),
-        ("week", "weeks", Unit::Week),
-        ("fortnight", "fortnights", Unit::Fortnight),
-        ("month", "months", Unit::Month),
-        ("quarter", "quarters", Unit::Quarter),
-        ("year", "years", Unit::Year),
-        ("decade", "decades", Unit::Decade),
-        ("century", "centuries", Unit::Century),
-    ];
     if t.kind != super::token::Kind::Word {
         return None;
     }
@@ -227,22 +229,24 @@ pub fn number_word(t: &Token<'_>) -> Option<f64> {
         .map(|(_, v)| *v)
 }
 
+/// Ordinal words of quarters and halves with their values.
+pub(super) const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("final", 4),
+    ("last", 4),
+];
+
 /// Ordinal words and their values ("first" → 1), for quarters and halves.
 pub fn ordinal_word(t: &Token<'_>) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("1st", 1),
-        ("2nd", 2),
-        ("3rd", 3),
-        ("4th", 4),
-        ("final", 4),
-        ("last", 4),
-    ];
-    WORDS.iter().find(|(w, _)| t.is(w)).map(|(_, v)| *v)
+    ORDINALS.iter().find(|(w, _)| t.is(w)).map(|(_, v)| *v)
 }
 
 /// Words that, before a vague plural unit ("several years", "recent

@@ -11,6 +11,9 @@ use crate::time::expr::{Expr, YearSpec};
 use crate::time::lexicon;
 use crate::time::token::Kind;
 
+/// Suffixes glued to a day or century number ("5th", "21st").
+pub(super) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
 impl Grammar<'_, '_> {
     /// A month name at `i` (capitalized; an abbreviation may take a
     /// period): its end and number.
@@ -40,7 +43,7 @@ impl Grammar<'_, '_> {
         let mut end = i + 1;
         if self
             .tok(end)
-            .is_some_and(|s| !s.space_before && s.is_any(&["st", "nd", "rd", "th"]))
+            .is_some_and(|s| !s.space_before && s.is_any(ORDINAL_SUFFIXES))
         {
             end += 1;
         }

@@ -6,6 +6,9 @@ use crate::time::expr::Expr;
 use crate::time::lexicon;
 use crate::time::token::Kind;
 
+/// The marks after an hour: "5 p.m.".
+const MERIDIEMS: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm"];
+
 impl Grammar<'_, '_> {
     /// A clock time with an optional time zone and day: "5 p.m.", "10:35
     /// a.m.", "4 a.m. EDT Thursday", "9 a.m. Tuesday", "noon", "0735 GMT".
@@ -121,7 +124,7 @@ impl Grammar<'_, '_> {
         // a.m. / p.m.
         if let Some(ap) = self
             .tok(e)
-            .filter(|a| !self.breaks(e) && a.is_any(&["a.m.", "p.m.", "a.m", "p.m", "am", "pm"]))
+            .filter(|a| !self.breaks(e) && a.is_any(MERIDIEMS))
         {
             if !(1..=12).contains(&h) || t.text.len() > 2 {
                 return None;

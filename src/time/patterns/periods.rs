@@ -2,11 +2,23 @@
 //! holidays and "the week of" a date. Dates themselves are in
 //! `calendar.rs`.
 
+use super::calendar::ORDINAL_SUFFIXES;
 use super::Grammar;
 use crate::time::expr::{Expr, YearPart, YearSpec};
 use crate::time::holidays;
 use crate::time::lexicon;
 use crate::time::token::Kind;
+
+/// Ordinal words of [`Grammar::century`] ("twentieth").
+pub(super) const CENTURY_ORDINALS: &[(&str, i32)] = &[
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+];
 
 impl Grammar<'_, '_> {
     /// "the 1990s" (extent without "the"), "1990s", "the '90s", "mid-1990s".
@@ -43,15 +55,6 @@ impl Grammar<'_, '_> {
 
     /// "the 20th century", "the twenty-first century", "this century".
     pub(super) fn century(&self, i: usize) -> Option<(usize, Expr)> {
-        const ORD: &[(&str, i32)] = &[
-            ("fifteenth", 15),
-            ("sixteenth", 16),
-            ("seventeenth", 17),
-            ("eighteenth", 18),
-            ("nineteenth", 19),
-            ("twentieth", 20),
-            ("twenty-first", 21),
-        ];
         let mut j = i;
         if self.is(j, "the") {
             j += 1;
@@ -60,7 +63,7 @@ impl Grammar<'_, '_> {
         let (e, n) = if let Some(n) = t.number() {
             if !self
                 .tok(j + 1)
-                .is_some_and(|s| !s.space_before && s.is_any(&["st", "nd", "rd", "th"]))
+                .is_some_and(|s| !s.space_before && s.is_any(ORDINAL_SUFFIXES))
             {
                 return None;
             }
@@ -68,7 +71,10 @@ impl Grammar<'_, '_> {
         } else if t.is("twenty") && self.glued(j + 1, "-") && self.is(j + 2, "first") {
             (j + 3, 21)
         } else {
-            let n = ORD.iter().find(|(w, _)| t.is(w)).map(|(_, n)| *n)?;
+            let n = CENTURY_ORDINALS
+                .iter()
+                .find(|(w, _)| t.is(w))
+                .map(|(_, n)| *n)?;
             (j + 1, n)
         };
         if !self.is(e, "century") || !(1..=30).contains(&n) {

@@ -6,22 +6,27 @@ use crate::time::expr::{Anchor, Expr, WeekdaySpec, YearSpec};
 use crate::time::lexicon::{self, Unit};
 use crate::time::token::Kind;
 
+/// The words of [`Grammar::relative`] with the shift they mean ("last" → -1).
+pub(super) const RELATIVE_WORDS: &[(&str, i32)] = &[
+    ("this", 0),
+    ("current", 0),
+    ("last", -1),
+    ("previous", -1),
+    ("next", 1),
+    ("coming", 1),
+];
+
 impl Grammar<'_, '_> {
     /// "this week", "last month", "next year", "last Friday", "next
     /// September", "this weekend", "the weekend".
     pub(super) fn relative(&self, i: usize) -> Option<(usize, Expr)> {
-        const WORDS: &[(&str, i32)] = &[
-            ("this", 0),
-            ("current", 0),
-            ("last", -1),
-            ("previous", -1),
-            ("next", 1),
-            ("coming", 1),
-        ];
         if self.is(i, "the") && self.is(i + 1, "weekend") {
             return Some((i + 2, Expr::Weekend));
         }
-        let mut by = WORDS.iter().find(|(w, _)| self.is(i, w)).map(|(_, k)| *k)?;
+        let mut by = RELATIVE_WORDS
+            .iter()
+            .find(|(w, _)| self.is(i, w))
+            .map(|(_, k)| *k)?;
         let mut j = i + 1;
         // "this past week", "this coming weekend"
         if self.is(i, "this") && self.is_any(j, &["past", "coming"]) {

@@ -14,6 +14,20 @@ pub(super) enum Rate {
     Measured,
 }
 
+/// Adverbs of frequency and their TIMEX3 values ("daily" → `P1D`).
+pub(super) const SET_ADVERBS: &[(&str, &str)] = &[
+    ("daily", "P1D"),
+    ("weekly", "P1W"),
+    ("monthly", "P1M"),
+    ("annually", "P1Y"),
+    ("yearly", "P1Y"),
+    ("hourly", "PT1H"),
+    ("nightly", "XXXX-XX-XXTNI"),
+    ("biweekly", "P2W"),
+    ("fortnightly", "P2W"),
+    ("quarterly", "P3M"),
+];
+
 impl Grammar<'_, '_> {
     /// "a"/"per" + a unit at `i` after a number, an amount or a plural
     /// noun is a rate; `None` when it is something else ("a day later").
@@ -43,19 +57,19 @@ impl Grammar<'_, '_> {
             "km",
             "mph",
         ];
-        if p.is_any(MEASURED) {
-            return Some(Rate::Measured);
-        }
-        let amount = &[
+        const AMOUNTS: &[&str] = &[
             "million", "billion", "trillion", "thousand", "dollars", "euros", "pounds", "yen",
             "times",
         ];
+        if p.is_any(MEASURED) {
+            return Some(Rate::Measured);
+        }
         let plural_noun = p.kind == Kind::Word
             && p.lowercase()
             && p.text.len() > 3
             && p.text.ends_with('s')
             && !p.text.ends_with("ss");
-        (p.kind == Kind::Number || p.is_any(amount) || plural_noun).then_some(Rate::Set(unit))
+        (p.kind == Kind::Number || p.is_any(AMOUNTS) || plural_noun).then_some(Rate::Set(unit))
     }
 
     /// "every Monday", "every day", "each year", "daily", "weekly",
@@ -75,19 +89,7 @@ impl Grammar<'_, '_> {
             Some(Rate::Measured) => return None,
             None => {}
         }
-        const ADVERBS: &[(&str, &str)] = &[
-            ("daily", "P1D"),
-            ("weekly", "P1W"),
-            ("monthly", "P1M"),
-            ("annually", "P1Y"),
-            ("yearly", "P1Y"),
-            ("hourly", "PT1H"),
-            ("nightly", "XXXX-XX-XXTNI"),
-            ("biweekly", "P2W"),
-            ("fortnightly", "P2W"),
-            ("quarterly", "P3M"),
-        ];
-        if let Some((_, v)) = ADVERBS.iter().find(|(w, _)| t.is(w)) {
+        if let Some((_, v)) = SET_ADVERBS.iter().find(|(w, _)| t.is(w)) {
             // A capitalized one next to another capitalized word is part of
             // a title ("China Daily", "Daily Mail", "The Weekly Standard").
             let capitalized_at = |k: Option<usize>| {
