@@ -355,6 +355,11 @@ fn on_message(
             inner.send_waiting();
             Vec::new()
         }
+        "warm" => {
+            // The worker has warmed the module up (static/worker.js).
+            timing::mark_once("warm");
+            Vec::new()
+        }
         "failed" => {
             if let Some(inner) = guard.take() {
                 inner.worker.terminate();

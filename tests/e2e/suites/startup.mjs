@@ -53,6 +53,8 @@ test("startup: a linked article's opening is highlighted first, then the rest, t
   const steps = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => m.name.replace("entitylens:", "")));
   equal(steps.filter((s) => ["boot", "start", "text", "analyzed", "rendered", "settling"].includes(s)), ["boot", "start", "text", "analyzed", "rendered", "settling"], "timeline marks");
   check((await page.evaluate(() => window.__paints)).includes("highlight"), "Element Timing reports the highlighted text");
+  // The worker warms the module up once started, and says when it is done.
+  await page.waitForFunction(() => performance.getEntriesByName("entitylens:warm").length > 0, null, { timeout: 20000 });
   // The worker was started after the first frame and analyzes long texts.
   await page.fill("#text", text.repeat(12));
   await page.waitForFunction(
