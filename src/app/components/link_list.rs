@@ -69,7 +69,7 @@ pub fn link_list(props: &LinkListProps) -> Html {
                 <p class="placeholder">{ "No web address in the text." }</p>
             } else {
                 <ul class="link-list">{ for items }</ul>
-                <ShowMore shown={limit.min(total)} {total} what="addresses" {on_more} />
+                <ShowMore {limit} {total} what="addresses" {on_more} />
             }
         </section>
     }

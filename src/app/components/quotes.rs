@@ -64,7 +64,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
                 <span class="count">{ total }</span>
             </h3>
             <ul class="quote-list">{ for items }</ul>
-            <ShowMore shown={limit.min(total)} {total} what="quotes" {on_more} />
+            <ShowMore {limit} {total} what="quotes" {on_more} />
         </section>
     }
 }

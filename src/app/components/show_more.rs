@@ -30,8 +30,8 @@ pub fn use_limit() -> (usize, Callback<()>) {
 /// Props of [`ShowMore`].
 #[derive(Properties, PartialEq)]
 pub struct ShowMoreProps {
-    /// Items shown.
-    pub shown: usize,
+    /// The list's limit ([`use_limit`]): items past it are not shown.
+    pub limit: usize,
     /// Items in the whole list.
     pub total: usize,
     /// What the items are, plural ("quotes"), for the button's label.
@@ -43,14 +43,14 @@ pub struct ShowMoreProps {
 /// The button, or nothing when the whole list is shown.
 #[component(ShowMore)]
 pub fn show_more(props: &ShowMoreProps) -> Html {
-    if props.shown >= props.total {
+    if props.limit >= props.total {
         return html! {};
     }
-    let next = MORE_ITEMS.min(props.total - props.shown);
+    let next = MORE_ITEMS.min(props.total - props.limit);
     let onclick = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <button type="button" class="show-more" {onclick}>
-            { format!("Show {next} more {} ({} of {} shown)", props.what, props.shown, props.total) }
+            { format!("Show {next} more {} ({} of {} shown)", props.what, props.limit, props.total) }
         </button>
     }
 }

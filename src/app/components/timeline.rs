@@ -53,8 +53,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         return html! {};
     }
     let total = entries.len();
-    let shown = limit.min(total);
-    let items = entries.into_iter().take(shown).filter_map(|(_, value, i)| {
+    let items = entries.into_iter().take(limit).filter_map(|(_, value, i)| {
         let m = analysis.mentions.get(i)?;
         let sentence = sentence_around(text, m.span).slice(text).to_string();
         let body = html! {
@@ -78,7 +77,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="count">{ total }</span>
             </h3>
             <ol class="timeline-list">{ for items }</ol>
-            <ShowMore {shown} {total} what="dates" {on_more} />
+            <ShowMore {limit} {total} what="dates" {on_more} />
         </section>
     }
 }
