@@ -31,6 +31,7 @@
 use crate::span::Span;
 
 /// The debris spans of `text`, sorted and disjoint.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn find(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -157,6 +158,7 @@ fn terminal_code(s: &[u8]) -> Option<usize> {
 /// `text` with every byte of every debris span replaced by an ASCII space.
 /// The result has the same length and the same character boundaries outside
 /// the debris, so offsets carry over unchanged.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn blank(text: &str, debris: &[Span]) -> String {
     if debris.is_empty() {
         return text.to_string();

@@ -69,6 +69,12 @@ pub use span::{OffsetIndex, Span};
 /// the document date used to resolve relative expressions.
 ///
 /// Never panics on any input string; an empty text gives an empty analysis.
+///
+/// Each stage called here is `#[inline(never)]`. Inlined into this one
+/// function they made a 144 kB wasm function, which Chromium optimizes as a
+/// whole once it is hot: 1.6 s of optimizing compiler on a background
+/// thread during the page's first analysis, taking a core from the first
+/// paint (2 cores).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let debris = debris::find(text);
     let clean = debris::blank(text, &debris);

@@ -41,6 +41,7 @@ impl Candidate {
 
 /// Picks non-overlapping mentions from `candidates` and returns them sorted
 /// by start. Empty spans are dropped.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Mention> {
     candidates.retain(|c| !c.mention.span.is_empty());
     candidates.sort_by(|a, b| {

@@ -147,6 +147,7 @@ fn abbreviates(acronym: &str, long: &str) -> bool {
 /// `entity` (and giving acronyms and aliases their long form's label).
 /// Entities are ordered by label, then by mention count (most first), then
 /// by first appearance.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     let n = mentions.len();
     let mut sets = Sets((0..n).collect());

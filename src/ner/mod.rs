@@ -1036,6 +1036,7 @@ pub fn embedded_gazetteer_text() -> &'static str {
 /// Pushes a [`Candidate`] at [`priority::NAME`] for every name the embedded
 /// tagger finds in `text`, with its refined label. Finds nothing when no
 /// model is embedded.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn recognize(text: &str, candidates: &mut Vec<Candidate>) {
     let Ok(tagger) = embedded() else { return };
     for name in tagger.names(text) {

@@ -461,6 +461,7 @@ impl Ctx<'_> {
 }
 
 /// Finds the quotations of `text` and attributes them to entities.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote> {
     let raw = spans::find(text);
     let ctx = Ctx {

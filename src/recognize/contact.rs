@@ -108,6 +108,7 @@ fn emails_at_signs(text: &str) -> Vec<Span> {
 }
 
 /// Pushes every contact and handle candidate in `text`.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     let mut emails: Vec<Span> = Vec::new();
     // One scan for '@': text without one has no e-mail or handle.

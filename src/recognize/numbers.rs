@@ -452,6 +452,7 @@ fn range_tail(text: &str, at: usize, number: &Automaton) -> Option<(usize, usize
 }
 
 /// Pushes money, percent, quantity, cardinal and ordinal candidates.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
     let number = Automaton::get(Pattern::Number);
     for m in number.find_iter(text) {

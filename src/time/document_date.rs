@@ -113,6 +113,7 @@ fn date_at_end(found: &str) -> Option<NaiveDate> {
 }
 
 /// The document date stated near the top of `text`, if any.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn detect(text: &str) -> Option<DocumentDate> {
     let mut head_end = text.len().min(2048);
     while !text.is_char_boundary(head_end) {

@@ -103,6 +103,7 @@ fn clock_day(
 
 /// Pushes DATE and TIME candidates found in `text`, resolved against
 /// `document_date` where a part is missing.
+#[inline(never)] // a pipeline stage: see crate::analyze
 pub fn recognize(text: &str, document_date: Option<NaiveDate>, out: &mut Vec<Candidate>) {
     let toks = token::tokenize(text);
     let found = patterns::find_all(&toks);

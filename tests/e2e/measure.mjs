@@ -20,12 +20,15 @@ export const median = (xs) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Headless Chromium as the probe and CI start it. */
+/**
+ * Headless Chromium as the probe and CI start it. EXTRA_ARGS (space
+ * separated) adds flags for an experiment, e.g. EXTRA_ARGS="--js-flags=..."
+ */
 export const launch = () =>
   chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(" ") : []), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   });
 
 /**
@@ -41,33 +44,57 @@ export const launch = () =>
 export async function openFirstHighlight(ctx, url, text) {
   const page = await ctx.newPage();
   await page.addInitScript(() => {
+    // Both observers settle one promise, so the harness waits for it with a
+    // single evaluate issued at navigation commit: Playwright's polling
+    // script (waitForFunction) used to be compiled on the page's main
+    // thread at the load event, 25-40 ms right between the first
+    // highlighted frame's layout and its raster (traces), which no user's
+    // browser does.
+    let markAt;
+    let paintAt;
+    let settle;
+    window.__firstHighlight = new Promise((resolve) => (settle = resolve));
+    const done = () => {
+      if (markAt !== undefined && paintAt !== undefined) settle({ ms: markAt, painted: paintAt });
+    };
     new MutationObserver((_, obs) => {
       if (document.querySelector("#highlighted mark")) {
-        window.__firstMark = performance.now();
+        markAt = performance.now();
         obs.disconnect();
+        // A build without elementtiming reports no paint: give up on it
+        // 5 s after the mark (`painted` is then NaN).
+        setTimeout(() => {
+          paintAt ??= NaN;
+          done();
+        }, 5000);
+        done();
       }
     }).observe(document, { childList: true, subtree: true });
     // The highlighted blocks carry elementtiming="highlight": the browser
     // reports when their text is first painted (presented on screen).
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.identifier === "highlight" && window.__firstPaint === undefined) window.__firstPaint = e.renderTime || e.loadTime;
+        if (e.identifier === "highlight" && paintAt === undefined) {
+          paintAt = e.renderTime || e.loadTime;
+          done();
+        }
       }
     }).observe({ type: "element", buffered: true });
   });
-  await page.goto(url + "#text=" + encodeURIComponent(text));
-  await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 20000 });
-  // (A build without elementtiming reports no paint: `painted` is undefined.)
-  await page.waitForFunction(() => window.__firstPaint !== undefined, null, { timeout: 5000 }).catch(() => {});
+  await page.goto(url + "#text=" + encodeURIComponent(text), { waitUntil: "commit" });
+  const first = await Promise.race([
+    page.evaluate(() => window.__firstHighlight),
+    new Promise((_, reject) => setTimeout(() => reject(new Error("no highlight within 20 s")), 20000)),
+  ]);
   const found = await page.evaluate(() => ({
-    ms: window.__firstMark,
-    painted: window.__firstPaint,
     // The app's own User Timing marks (src/app/timing.rs).
     started: performance.getEntriesByName("entitylens:start")[0]?.startTime,
     analyzed: performance.getEntriesByName("entitylens:analyzed")[0]?.startTime,
     wasmAt: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
     status: document.querySelector("#editor-status")?.textContent ?? "",
   }));
+  found.ms = first.ms;
+  found.painted = Number.isNaN(first.painted) ? undefined : first.painted;
   const analysis = found.status.match(/analyzed in ([\d.]+) ms/);
   return {
     page,
