@@ -33,6 +33,29 @@ const HONORIFICS: &[&str] = &[
 /// Connecting words ignored when forming initials.
 const INITIAL_STOPWORDS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "&"];
 
+/// Words that begin a surname of several words ("Ursula von der Leyen",
+/// "Luiz Inácio Lula da Silva", "Dick Van Dyke"), compared lower-cased.
+const SURNAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le",
+    "ten", "ter", "bin", "ibn", "al", "el", "zu",
+];
+
+/// The surname of several words that a person's name `key` (a grouping
+/// key: lower case, single spaces) ends with, from its first particle on:
+/// `ursula von der leyen` → `von der leyen`. None without a particle after
+/// the first word, or when the particle is the last word.
+fn particle_surname(key: &str) -> Option<&str> {
+    let mut at = key.find(' ')? + 1;
+    while at < key.len() {
+        let word_end = key[at..].find(' ').map_or(key.len(), |e| at + e);
+        if SURNAME_PARTICLES.contains(&&key[at..word_end]) {
+            return (word_end < key.len()).then(|| &key[at..]);
+        }
+        at = word_end + 1;
+    }
+    None
+}
+
 /// A name as displayed: outer quotes and punctuation and a possessive
 /// removed, case kept (`“Iran’s”` → `Iran`, `U.S.` stays `U.S.`).
 pub fn display_name(text: &str) -> &str {
@@ -163,7 +186,8 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         .collect();
 
     // Full person names (two or more words) by their first and last word,
-    // for pass 4; each list is in text order.
+    // and by a surname of several words ("von der Leyen"), for pass 4; each
+    // list is in text order.
     let mut full_by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let toks: Vec<&str> = keys[i].split_whitespace().collect();
@@ -172,14 +196,22 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
             if let Some(last) = toks.last().filter(|l| **l != toks[0]) {
                 full_by_word.entry(last).or_default().push(i);
             }
+            if let Some(surname) = particle_surname(&keys[i]) {
+                full_by_word.entry(surname).or_default().push(i);
+            }
         }
     }
     // A lone surname or given name that some full name carries is settled by
-    // pass 4, not by its spelling: "Clinton" may be two people.
+    // pass 4, not by its spelling: "Clinton" may be two people. A surname
+    // of several words counts as lone when it starts with its particle.
     let lone = |i: usize| {
-        mentions[i].label == Label::Person
-            && !keys[i].contains(' ')
-            && full_by_word.contains_key(keys[i].as_str())
+        let key = keys[i].as_str();
+        let one_name = !key.contains(' ')
+            || key
+                .split(' ')
+                .next()
+                .is_some_and(|w| SURNAME_PARTICLES.contains(&w));
+        mentions[i].label == Label::Person && one_name && full_by_word.contains_key(key)
     };
 
     // 1. Same key, same label.
@@ -417,6 +449,32 @@ mod tests {
         assert_eq!(putin.roles, vec!["Russian President"]);
         let peskov = &es[ms[2].entity.unwrap_or(99)];
         assert_eq!(peskov.roles, vec!["Kremlin spokesperson"]);
+    }
+
+    #[test]
+    fn a_surname_of_several_words_joins_its_full_name() {
+        let t = "Ursula von der Leyen met Li Qiang. \"Yes,\" von der Leyen said. Van Dyke and Dick Van Dyke.";
+        let (ms, es) = names(
+            t,
+            &[
+                ("Ursula von der Leyen", Label::Person),
+                ("Li Qiang", Label::Person),
+                ("von der Leyen", Label::Person),
+                ("Dick Van Dyke", Label::Person),
+            ],
+        );
+        assert_eq!(ms[0].entity, ms[2].entity);
+        assert_ne!(ms[0].entity, ms[1].entity);
+        let ursula = &es[ms[0].entity.unwrap_or(99)];
+        assert_eq!(ursula.aliases, vec!["von der Leyen"]);
+        assert_eq!(particle_surname("dick van dyke"), Some("van dyke"));
+        assert_eq!(
+            particle_surname("ursula von der leyen"),
+            Some("von der leyen")
+        );
+        assert_eq!(particle_surname("van morrison"), None);
+        assert_eq!(particle_surname("jean de"), None);
+        assert_eq!(particle_surname("vladimir putin"), None);
     }
 
     #[test]

@@ -156,6 +156,23 @@ fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
+/// Abbreviations that end in a period inside a role or a name ("Acme
+/// Corp. Chairman"), beyond those with a period inside ("U.S.") and the
+/// title words ("Sen.").
+const ABBREVIATIONS: &[&str] = &[
+    "Corp", "Inc", "Co", "Ltd", "Bros", "Dept", "Univ", "St", "Jr",
+];
+
+/// True when `word` ends a sentence: it ends in a period that is not an
+/// abbreviation's ("Committee." in "... told the Committee. Senator Joe
+/// Manchin said", against "U.S.", "Corp." or "Sen.").
+fn ends_sentence(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    !(stem.contains('.') || is_title(word) || ABBREVIATIONS.contains(&stem))
+}
+
 fn is_modifier(word: &str) -> bool {
     let article = ["the", "a", "an", "The", "A", "An"].contains(&word);
     !article
@@ -222,9 +239,17 @@ pub fn before(text: &str, start: usize) -> Option<Span> {
     let mut first = top;
     let mut has_title = false;
     for (k, (_, w)) in ws[..top].iter().enumerate().rev() {
-        let title = is_title(w.trim_end_matches(['\'', '’']));
+        // A word may begin a title of two words: "prime" in "prime minister".
+        let two_words = ws
+            .get(k + 1)
+            .filter(|_| k + 1 < top)
+            .is_some_and(|(_, next)| is_title(&format!("{w} {next}")));
+        let title = two_words || is_title(w.trim_end_matches(['\'', '’']));
         if k == top - 1 && !title {
             return None;
+        }
+        if ends_sentence(w) {
+            break;
         }
         if title || (has_title && is_modifier(w)) {
             has_title |= title;
@@ -291,6 +316,39 @@ mod tests {
     fn role_after(text: &str, name: &str) -> Option<String> {
         let end = text.find(name)? + name.len();
         after(text, end).map(|s| s.slice(text).to_string())
+    }
+
+    #[test]
+    fn titles_of_two_words_keep_their_modifiers() {
+        let t = "met the Dutch prime minister Pieter van den Berg";
+        assert_eq!(
+            role_before(t, "Pieter van den Berg").as_deref(),
+            Some("Dutch prime minister")
+        );
+        let t = "said former vice president Al Gore";
+        assert_eq!(
+            role_before(t, "Al Gore").as_deref(),
+            Some("former vice president")
+        );
+    }
+
+    #[test]
+    fn a_role_stops_at_the_end_of_a_sentence() {
+        let t = "Yellen told the House Financial Services Committee. Senator Joe Manchin said";
+        assert_eq!(role_before(t, "Joe Manchin").as_deref(), Some("Senator"));
+        let t = "He quit the Board. Gen. Mark Milley said";
+        assert_eq!(role_before(t, "Mark Milley").as_deref(), Some("Gen."));
+        // Abbreviations inside a role are kept.
+        let t = "said U.S. Secretary of State Antony Blinken";
+        assert_eq!(
+            role_before(t, "Antony Blinken").as_deref(),
+            Some("U.S. Secretary of State")
+        );
+        let t = "said Acme Corp. Chairman John Doe";
+        assert_eq!(
+            role_before(t, "John Doe").as_deref(),
+            Some("Acme Corp. Chairman")
+        );
     }
 
     #[test]

@@ -12,8 +12,10 @@
 //! sentence with a cue is taken.
 //!
 //! A short quote embedded in a sentence with no speech cue, or introduced by
-//! "so-called", "dubbed", "calls" and the like, is a scare quote or a title
-//! ("special military operation"), not speech, and is left out.
+//! "so-called", "dubbed", "calls" and the like (right before it, or a few
+//! words back for a quote of up to three words: "called the service
+//! “broken”"), is a scare quote or a title ("special military operation"),
+//! not speech, and is left out.
 //! Every look-around is bounded (one sentence, at most a few hundred
 //! bytes), so the whole pass is linear.
 
@@ -86,6 +88,16 @@ const CUES: &[&str] = &[
     "emphasised",
     "emphasized",
 ];
+
+/// Verbs that name a thing with a quoted term a few words after them
+/// ("called the service “broken”"); [`Ctx::named_by_verb`].
+const NAMING_VERBS: &[&str] = &[
+    "called", "calls", "call", "calling", "dubbed", "dubs", "termed", "terms", "labelled",
+    "labeled", "branded", "brands", "deemed", "declared",
+];
+
+/// How many words may stand between a naming verb and its quoted term.
+const NAMING_REACH: usize = 4;
 
 /// Words that introduce a term or title rather than speech.
 const SCARE_INTRODUCERS: &[&str] = &[
@@ -449,6 +461,27 @@ impl Ctx<'_> {
             })
     }
 
+    /// True when the short quote at `start` is the object complement of a
+    /// naming verb a few words back in the same clause: the Labour Party
+    /// "called the service “broken”", "dubbed the plan “a fraud”".
+    fn named_by_verb(&self, start: usize) -> bool {
+        let from = sentence_start(self.text, start);
+        let ws = words(self.text, from, start);
+        let clause = ws.iter().rev().take(NAMING_REACH + 1);
+        let mut after = start;
+        for w in clause {
+            // Not across a comma, colon or dash: "…, called for calm, “We …”".
+            if self.text[w.span.end..after].contains([',', ';', ':', '—', '(', ')']) {
+                return false;
+            }
+            if NAMING_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w.text)) {
+                return true;
+            }
+            after = w.span.start;
+        }
+        false
+    }
+
     /// True when the quote at `start` sits inside a sentence (a word right
     /// before it, no colon or comma).
     fn embedded(&self, start: usize) -> bool {
@@ -488,7 +521,9 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
         };
         let cued = after.or(before);
         let embedded = ctx.embedded(q.span.start);
-        let is_speech = if ctx.introduced_as_term(q.span.start) {
+        let is_speech = if ctx.introduced_as_term(q.span.start)
+            || (words_inside <= 3 && ctx.named_by_verb(q.span.start))
+        {
             false
         } else if embedded {
             before.is_some() || (after.is_some() && words_inside >= 3)

@@ -166,6 +166,23 @@ fn scare_quotes_and_titles_are_not_speech() {
     assert!(attribute(t, &[]).is_empty());
     let t = "He reviewed the film “Dune” last week.";
     assert!(attribute(t, &[]).is_empty());
+    // The naming verb a few words back, with a speech verb earlier in the
+    // sentence.
+    let t = "Rishi Sunak announced a plan, days after Labour called the service \"broken.\"";
+    assert!(attribute(t, &[("Rishi Sunak", P), ("Labour", Label::Org)]).is_empty());
+    let t = "Critics have dubbed the new tax plan “a raid” on savers.";
+    assert!(attribute(t, &[]).is_empty());
+}
+
+#[test]
+fn a_naming_verb_does_not_hide_speech() {
+    // Past a comma, and for a long quote, the verb names nothing quoted.
+    let t = "Ana Ruiz called for calm, and said “we will rebuild”.";
+    assert_eq!(attribute(t, &[("Ana Ruiz", P)]).len(), 1);
+    let t = "Ana Ruiz called reporters and said “we will rebuild every single home”.";
+    let q = attribute(t, &[("Ana Ruiz", P)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"));
 }
 
 #[test]

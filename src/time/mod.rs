@@ -76,7 +76,7 @@ fn period_start(timex: &str) -> Option<NaiveDate> {
 const CLOCK_DAY_REACH: usize = 40;
 
 /// The day of a clock time written without one: the day written right
-/// after it ("10:35 a.m. (0735 GMT) Friday"), else a day mentioned shortly
+/// after it in the same clause ("10:35 a.m. (0735 GMT) Friday"), else a day mentioned shortly
 /// before, else none (the document date).
 fn clock_day(
     toks: &[token::Token<'_>],
@@ -87,7 +87,16 @@ fn clock_day(
 ) -> Option<NaiveDate> {
     let f = &found[idx];
     let next = found.iter().skip(idx + 1).take(2);
-    for n in next.take_while(|n| n.start.saturating_sub(f.end) <= 8) {
+    // Not past the end of the clause: in "at 9:30 a.m. EST. The Fed meets
+    // on March 16" the next sentence's day is not the clock's.
+    let same_clause = |n: &patterns::Found| {
+        toks.get(f.end..n.start).is_some_and(|between| {
+            !between
+                .iter()
+                .any(|t| matches!(t.text, "." | "!" | "?" | ";"))
+        })
+    };
+    for n in next.take_while(|n| n.start.saturating_sub(f.end) <= 8 && same_clause(n)) {
         let tense = if needs_tense(&n.expr) {
             tense::around(toks, n.start, n.end)
         } else {
