@@ -343,6 +343,7 @@ fn build(text: &str, mentions: &mut [Mention], sets: &mut Sets) -> Vec<Entity> {
                     let span = mentions[i].span;
                     for r in [
                         roles::before(text, span.start),
+                        roles::before_appositive(text, span.start, span.end),
                         roles::after(text, span.end),
                     ]
                     .into_iter()

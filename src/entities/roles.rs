@@ -264,6 +264,18 @@ pub fn before(text: &str, start: usize) -> Option<Span> {
     })
 }
 
+/// The role a name at `start..end` stands in apposition to: "the
+/// company's CFO, Jane Roe, resigned" → "CFO", "Apple's chief executive,
+/// Tim Cook, said" → "Apple's chief executive". The name must sit between
+/// two commas.
+pub fn before_appositive(text: &str, start: usize, end: usize) -> Option<Span> {
+    if !text.get(end..)?.starts_with(',') {
+        return None;
+    }
+    let comma = text.get(..start)?.trim_end().strip_suffix(',')?.len();
+    before(text, comma)
+}
+
 /// The role in an appositive after a name ending at `end`:
 /// "Dmitry Peskov, the Kremlin spokesperson, said" → "Kremlin spokesperson".
 pub fn after(text: &str, end: usize) -> Option<Span> {
@@ -316,6 +328,25 @@ mod tests {
     fn role_after(text: &str, name: &str) -> Option<String> {
         let end = text.find(name)? + name.len();
         after(text, end).map(|s| s.slice(text).to_string())
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_title() {
+        let t = "The company's CFO, Jane Roe, resigned.";
+        let at = t.find("Jane Roe").unwrap_or(0);
+        let role = before_appositive(t, at, at + "Jane Roe".len()).map(|s| s.slice(t));
+        assert_eq!(role, Some("CFO"));
+        let t = "Apple's chief executive, Tim Cook, said";
+        let at = t.find("Tim Cook").unwrap_or(0);
+        let role = before_appositive(t, at, at + "Tim Cook".len()).map(|s| s.slice(t));
+        assert_eq!(role, Some("Apple's chief executive"));
+        // Not closed by a comma, or no title before the first one.
+        let t = "The company's CFO, Jane Roe said";
+        let at = t.find("Jane Roe").unwrap_or(0);
+        assert_eq!(before_appositive(t, at, at + "Jane Roe".len()), None);
+        let t = "In Paris, Jane Roe, a lawyer, said";
+        let at = t.find("Jane Roe").unwrap_or(0);
+        assert_eq!(before_appositive(t, at, at + "Jane Roe".len()), None);
     }
 
     #[test]

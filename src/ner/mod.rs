@@ -1033,6 +1033,19 @@ pub fn embedded_gazetteer_text() -> &'static str {
     GAZETTEER_TEXT
 }
 
+/// Job titles written as acronyms: the tagger, trained on 1996 wire text
+/// that hardly has them, takes "the CEO said" for an organization. They are
+/// roles (`crate::entities::roles`), not names.
+const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CIO", "CMO"];
+
+/// True for a job title's acronym, possibly plural or possessive ("CEOs",
+/// "CEO's").
+fn is_title_acronym(name: &str) -> bool {
+    let bare = crate::entities::display_name(name);
+    let bare = bare.strip_suffix('s').unwrap_or(bare);
+    TITLE_ACRONYMS.contains(&bare)
+}
+
 /// Pushes a [`Candidate`] at [`priority::NAME`] for every name the embedded
 /// tagger finds in `text`, with its refined label. Finds nothing when no
 /// model is embedded.
@@ -1040,6 +1053,9 @@ pub fn embedded_gazetteer_text() -> &'static str {
 pub fn recognize(text: &str, candidates: &mut Vec<Candidate>) {
     let Ok(tagger) = embedded() else { return };
     for name in tagger.names(text) {
+        if is_title_acronym(name.span.slice(text)) {
+            continue;
+        }
         let label = refine::label(text, name, tagger.gazetteer());
         candidates.push(Candidate::new(
             Mention::new(text, name.span, label),
