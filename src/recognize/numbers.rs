@@ -56,6 +56,11 @@ const MAGNITUDES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    // South Asian news: "Rs 500 crore" is five billion rupees.
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
     ("k", 1e3),
     ("m", 1e6),
     ("mn", 1e6),
@@ -282,7 +287,7 @@ pub fn number_pattern() -> String {
     let small: Vec<&str> = SMALL.iter().map(|(w, _)| *w).collect();
     let small = small.join("|");
     let word = format!("(?:{small})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?");
-    let mag = "hundred|thousand|million|billion|trillion";
+    let mag = "hundred|thousand|million|billion|trillion|lakhs?|crores?";
     let words = format!(
         r"(?:(?:a|one)\s+(?:dozen|{mag})|{word}|dozen)(?:(?:\s+|-)(?:and\s+)?(?:{word}|{mag}|dozen))*"
     );
@@ -463,7 +468,14 @@ pub fn recognize(text: &str, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        if !ends_word(text, end) {
+        // A unit glued to the number ("90kg", "5km", "30°C") is kept; a
+        // unit abbreviation only in lower case, so "5G" and "4K" stay out.
+        let glued_unit = longest_prefix(&text[end..], UNITS).is_some_and(|(n, _)| {
+            text[end..end + n]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+        });
+        if !ends_word(text, end) && !glued_unit {
             continue;
         }
         // Ages ("a 6-year-old", "six years old") are neither counts nor, in
@@ -690,6 +702,8 @@ mod tests {
     #[test]
     fn parses_numbers() {
         assert_eq!(parse_number("3.5 billion"), Some(3.5e9));
+        assert_eq!(parse_number("500 crore"), Some(5e9));
+        assert_eq!(parse_number("2.5 lakh"), Some(2.5e5));
         assert_eq!(parse_number("1,200"), Some(1200.0));
         assert_eq!(parse_number("twenty-five"), Some(25.0));
         assert_eq!(parse_number("two dozen"), Some(24.0));

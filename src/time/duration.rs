@@ -65,6 +65,13 @@ pub fn value(unit: Unit, amount: Option<f64>) -> String {
             }
             return value(small, Some(n * k));
         }
+        // Seconds have no smaller unit: the fraction is written out
+        // ("2.5 seconds" is PT2.5S, not PT3S), to the millisecond.
+        let text = format!("{total:.3}");
+        return format!(
+            "P{t}{}{d}",
+            text.trim_end_matches('0').trim_end_matches('.')
+        );
     }
     format!("P{t}{}{d}", whole_text(total.round()))
 }
@@ -97,5 +104,8 @@ mod tests {
         assert_eq!(value(Unit::Hour, None), "PTXH");
         assert_eq!(value(Unit::Decade, None), "PXDE");
         assert_eq!(value(Unit::Day, Some(14.0)), "P14D");
+        assert_eq!(value(Unit::Second, Some(2.5)), "PT2.5S");
+        assert_eq!(value(Unit::Second, Some(9.58)), "PT9.58S");
+        assert_eq!(value(Unit::Minute, Some(1.5)), "PT1M30S");
     }
 }
