@@ -81,6 +81,13 @@ fn cue(toks: &[Token<'_>], i: usize) -> Option<Tense> {
     None
 }
 
+/// True for a double quotation mark: the quoted clause and the words
+/// around it ("“We expect a deal by March,” the statement said") have
+/// tenses of their own.
+fn is_quote_mark(t: &Token<'_>) -> bool {
+    matches!(t.text, "\"" | "“" | "”" | "«" | "»")
+}
+
 /// The tense for an expression covering tokens `start..end`.
 pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
     // Left, nearest first, within the sentence.
@@ -89,7 +96,7 @@ pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
     let mut seen = 0;
     while i > 0 && seen < WINDOW {
         i -= 1;
-        if ends_sentence(toks, i) || toks[i + 1].paragraph_before {
+        if ends_sentence(toks, i) || toks[i + 1].paragraph_before || is_quote_mark(&toks[i]) {
             break;
         }
         if let Some(t) = cue(toks, i) {
@@ -103,7 +110,7 @@ pub fn around(toks: &[Token<'_>], start: usize, end: usize) -> Tense {
     let mut j = end;
     seen = 0;
     while j < toks.len() && seen < WINDOW {
-        if ends_sentence(toks, j) || toks[j].paragraph_before {
+        if ends_sentence(toks, j) || toks[j].paragraph_before || is_quote_mark(&toks[j]) {
             break;
         }
         if let Some(t) = cue(toks, j) {
