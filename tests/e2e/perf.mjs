@@ -18,11 +18,17 @@
 // - the name tagger alone, in tokens per second (the wasm module's
 //   ner_tag export, on the sample repeated to about 100 kB, as in
 //   `cargo bench --bench ner`), once the worker has warmed up (the
-//   entitylens:warm mark), so the two do not share the cores.
+//   entitylens:warm mark), so the two do not share the cores;
+// - the first highlight's floor: the highlighted first screen copied into
+//   a static page (no script, no wasm, same style sheet), to tell the
+//   browser's own cost on this machine from the app's.
 //
 // Budgets (issue #6 and #3) are printed next to the figures, never
 // asserted: the exit status is 0 whatever the speed. Lines start "perf:".
 
+import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve } from "./server.mjs";
 import { DIST } from "./harness.mjs";
 import { SAMPLE, article, launch, median, openFirstHighlight, typeSentence } from "./measure.mjs";
@@ -151,6 +157,43 @@ async function nerSpeed(browser, url) {
   return r;
 }
 
+/**
+ * The browser's own floor for the first highlight: the page's first screen
+ * as it looks once highlighted (its HTML copied from the live page with no
+ * script, no sidebar and no wasm, the same style sheet), loaded as a
+ * static page. No script could paint the highlights sooner than this on
+ * this machine.
+ */
+async function staticFloor(browser, url, dist, text, runs) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await openFirstHighlight(ctx, url, text);
+  const html = await page.evaluate(() => {
+    const d = document.documentElement.cloneNode(true);
+    d.querySelectorAll("script, link[rel=modulepreload], link[rel=preload], link[rel=manifest], nav.sidebar").forEach((e) => e.remove());
+    return "<!DOCTYPE html>\n" + d.outerHTML;
+  });
+  await ctx.close();
+  const dir = await mkdtemp(join(tmpdir(), "entitylens-floor-"));
+  try {
+    for (const f of await readdir(dist)) if (f.endsWith(".css")) await copyFile(join(dist, f), join(dir, f));
+    await writeFile(join(dir, "index.html"), html);
+    const { server, url: floorUrl } = await serve(dir);
+    try {
+      const painted = [];
+      for (let i = 0; i < runs; i++) {
+        const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        painted.push((await openFirstHighlight(c, floorUrl, "")).painted);
+        await c.close();
+      }
+      return median(painted);
+    } finally {
+      server.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const { server, url } = await serve(DIST);
   const browser = await launch();
@@ -164,6 +207,10 @@ async function main() {
       `perf: first highlight, 1,000 words from localhost: painted after median ${part("painted")} ms over ${RUNS} loads (budget 300 ms); ` +
         `the wasm had arrived at ${part("wasmAt")} ms and started at ${part("startedAt")} ms; the first analysis took ${part("analysisMs")} ms ` +
         `(done at ${part("analyzedAt")} ms); the first mark was in the DOM at ${part("ms")} ms; the rest is the browser's style, layout, paint and raster`,
+    );
+    const floor = await staticFloor(browser, url, DIST, words, RUNS);
+    console.log(
+      `perf: first highlight's floor: the same first screen as a static page (no script, no wasm) is painted after median ${fmt(floor)} ms over ${RUNS} loads`,
     );
     let status = "";
     for (let i = 0; i < RUNS; i++) {
