@@ -56,6 +56,48 @@ fn particle_surname(key: &str) -> Option<&str> {
     None
 }
 
+/// Legal-form and group words a company's full name ends with ("Nvidia
+/// Corp.", "Volkswagen AG", "Goldman Sachs Group Inc"), compared on the
+/// grouping key (lower case).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "se",
+    "gmbh",
+    "group",
+    "holdings",
+    "holding",
+];
+
+/// A company's name without its legal form: `nvidia corp.` → `nvidia`,
+/// `goldman sachs group inc` → `goldman sachs`. None when the key has no
+/// such suffix or is nothing but one.
+fn company_base(key: &str) -> Option<&str> {
+    let mut base = key;
+    while let Some((head, last)) = base.rsplit_once(' ') {
+        if !COMPANY_SUFFIXES.contains(&last) {
+            break;
+        }
+        base = head.trim_end_matches(',');
+    }
+    (base.len() < key.len()).then_some(base)
+}
+
 /// A name as displayed: outer quotes and punctuation and a possessive
 /// removed, case kept (`“Iran’s”` → `Iran`, `U.S.` stays `U.S.`).
 pub fn display_name(text: &str) -> &str {
@@ -286,6 +328,25 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
     }
 
+    // 3b. A company's short name joins its full name: "Nvidia" and
+    // "Nvidia Corp.".
+    let mut company: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Org {
+            if let Some(base) = company_base(&keys[i]) {
+                company.entry(base).or_insert(i);
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Org {
+            let base = company_base(&keys[i]).unwrap_or(&keys[i]);
+            if let Some(&j) = company.get(base) {
+                sets.union(i, j);
+            }
+        }
+    }
+
     // 4. Surnames and given names join the most recent full name.
     for i in (0..n).filter(|&i| lone(i)) {
         let Some(fulls) = full_by_word.get(keys[i].as_str()) else {
@@ -476,6 +537,29 @@ mod tests {
         assert_eq!(particle_surname("van morrison"), None);
         assert_eq!(particle_surname("jean de"), None);
         assert_eq!(particle_surname("vladimir putin"), None);
+    }
+
+    #[test]
+    fn a_company_joins_its_full_name() {
+        let t = "Nvidia Corp. rose. Nvidia said. Goldman Sachs Group Inc fell; Goldman Sachs and Volkswagen AG, Volkswagen.";
+        let (ms, _) = names(
+            t,
+            &[
+                ("Nvidia Corp.", Label::Org),
+                ("Nvidia", Label::Org),
+                ("Goldman Sachs Group Inc", Label::Org),
+                ("Goldman Sachs", Label::Org),
+                ("Volkswagen AG", Label::Org),
+                ("Volkswagen", Label::Org),
+            ],
+        );
+        assert_eq!(ms[0].entity, ms[1].entity);
+        assert_eq!(ms[2].entity, ms[3].entity);
+        assert_eq!(ms[4].entity, ms[5].entity);
+        assert_ne!(ms[0].entity, ms[2].entity);
+        assert_eq!(company_base("apple inc."), Some("apple"));
+        assert_eq!(company_base("group"), None);
+        assert_eq!(company_base("apple"), None);
     }
 
     #[test]

@@ -324,16 +324,23 @@ impl Ctx<'_> {
         if let Some(w) = pron {
             return Some(Who::Pronoun(w.span.start, gender::of_pronoun(w.text)));
         }
-        if let Some(i) = pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)) {
-            return Some(Who::Mention(i));
-        }
-        ws.iter()
+        let nominal = ws
+            .iter()
             .find(|w| {
                 w.text.chars().all(|c| c.is_lowercase())
                     && w.text.len() > 3
                     && self.role_word(w.text)
             })
-            .map(|w| Who::Nominal(w.span))
+            .map(|w| Who::Nominal(w.span));
+        if let Some(i) = pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)) {
+            // "the Russian president said": the nationality only qualifies
+            // the role, whose holder is the speaker.
+            if self.mentions[i].label == Label::Norp && nominal.is_some() {
+                return nominal;
+            }
+            return Some(Who::Mention(i));
+        }
+        nominal
     }
 
     /// True when entity `e` can be referred to by a pronoun of gender
@@ -513,7 +520,19 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
     let mut out: Vec<Quote> = Vec::new();
     for q in &raw {
         let words_inside = words(text, q.span.start, q.span.end).len();
-        let after = ctx.after(q.span.end);
+        // A quote that ends its own sentence with a period ("… unworkable."
+        // Cruz said he disagreed.) takes no cue from the sentence after it;
+        // "?" and "!" still do ("Why now?" she asked).
+        let closes_sentence = q
+            .span
+            .slice(text)
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'))
+            .ends_with('.');
+        let after = if closes_sentence {
+            None
+        } else {
+            ctx.after(q.span.end)
+        };
         let before = if after.is_none() {
             ctx.before(q.span.start)
         } else {

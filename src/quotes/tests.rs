@@ -276,3 +276,31 @@ fn pronoun_takes_the_nearest_person_when_genders_are_unknown() {
         vec![Some("Ngata".into())]
     );
 }
+
+#[test]
+fn a_quote_that_ends_its_sentence_keeps_its_own_speaker() {
+    let t = "Elizabeth Warren said: \"The proposal is deeply flawed and unworkable.\" Ted Cruz said he disagreed.";
+    let q = attribute(t, &[("Elizabeth Warren", P), ("Ted Cruz", P)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Elizabeth Warren"));
+    // A question or an exclamation still takes the cue after it.
+    let t = "\"Why now?\" Ted Cruz asked.";
+    let q = attribute(t, &[("Ted Cruz", P)]);
+    assert_eq!(q[0].1.as_deref(), Some("Ted Cruz"));
+}
+
+#[test]
+fn a_nationality_before_a_role_is_not_the_speaker() {
+    let t = "Russian President Vladimir Putin met Xi. \"Our relations are at their best,\" the Russian president said.";
+    let q = attribute(
+        t,
+        &[
+            ("Russian", Label::Norp),
+            ("Vladimir Putin", P),
+            ("Xi", P),
+            ("Russian", Label::Norp),
+        ],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Vladimir Putin"));
+}
