@@ -153,7 +153,13 @@ const MODIFIERS: &[&str] = &[
 ];
 
 fn is_title(word: &str) -> bool {
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    let listed = |w: &str| TITLES.iter().any(|t| t.eq_ignore_ascii_case(w));
+    // "Vice-President" is "vice president"; "ex-" and "former" are alike.
+    listed(word)
+        || (word.contains('-') && listed(&word.replace('-', " ")))
+        || word
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ex-") && listed(&word[3..]))
 }
 
 /// Abbreviations that end in a period inside a role or a name ("Acme
@@ -207,13 +213,19 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 pub fn before(text: &str, start: usize) -> Option<Span> {
     let from = crate::span::floor_char_boundary(text, start.saturating_sub(60));
     let window = &text[from..start];
+    // A hyphen stops the role only as a dash between words ("GENEVA
+    // (Wire) - Russian President"), not inside a title ("Vice-President",
+    // "Director-General", "President-elect").
     let window_start = window
         .char_indices()
         .rev()
-        .find(|(_, c)| {
-            matches!(
+        .find(|&(i, c)| {
+            let dash = c == '-'
+                && !(window[..i].ends_with(char::is_alphanumeric)
+                    && window[i + 1..].starts_with(char::is_alphanumeric));
+            dash || matches!(
                 c,
-                '\n' | ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '-'
+                '\n' | ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—'
             )
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
@@ -347,6 +359,39 @@ mod tests {
         let t = "In Paris, Jane Roe, a lawyer, said";
         let at = t.find("Jane Roe").unwrap_or(0);
         assert_eq!(before_appositive(t, at, at + "Jane Roe".len()), None);
+    }
+
+    #[test]
+    fn hyphenated_titles_stay_whole() {
+        for (t, name, role) in [
+            (
+                "said Vice-President Kamala Harris",
+                "Kamala Harris",
+                "Vice-President",
+            ),
+            (
+                "IAEA Director-General Rafael Grossi said",
+                "Rafael Grossi",
+                "IAEA Director-General",
+            ),
+            (
+                "UN Secretary-General Antonio Guterres",
+                "Antonio Guterres",
+                "UN Secretary-General",
+            ),
+            (
+                "met President-elect Donald Trump",
+                "Donald Trump",
+                "President-elect",
+            ),
+            (
+                "PARIS (Reuters) - Finance Minister Eric Lombard",
+                "Eric Lombard",
+                "Finance Minister",
+            ),
+        ] {
+            assert_eq!(role_before(t, name).as_deref(), Some(role), "{t}");
+        }
     }
 
     #[test]
