@@ -241,6 +241,11 @@ fn first_word(s: &str) -> String {
 /// the text right after it.
 pub fn label(text: &str, name: Name, gazetteer: &Gazetteer) -> Label {
     let s = name.span.slice(text);
+    // The two countries news writes as initials are places, never an
+    // organization of that name ("the UK and US agreed").
+    if name.kind != NameType::Per && matches!(s, "US" | "U.S." | "UK" | "U.K.") {
+        return Label::Gpe;
+    }
     match name.kind {
         NameType::Per => Label::Person,
         NameType::Org => Label::Org,
