@@ -98,6 +98,46 @@ fn company_base(key: &str) -> Option<&str> {
     (base.len() < key.len()).then_some(base)
 }
 
+/// Kinship nouns that introduce a relative of someone already named.
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "stepson",
+    "stepdaughter",
+    "widow",
+    "widower",
+];
+
+/// True when the name at `start` follows a kinship noun after a possessive
+/// ("his son, Hunter Biden", "Milei's sister Karina Milei", "her husband
+/// Paul Pelosi").
+fn introduced_as_relative(text: &str, start: usize) -> bool {
+    let from = crate::span::floor_char_boundary(text, start.saturating_sub(40));
+    let before = text[from..start].trim_end().trim_end_matches(',');
+    let mut words = before.rsplit(|c: char| c.is_whitespace());
+    let Some(kin) = words.next() else {
+        return false;
+    };
+    let owner = words.next().unwrap_or("");
+    KIN.iter().any(|k| k.eq_ignore_ascii_case(kin))
+        && (matches!(owner.to_ascii_lowercase().as_str(), "his" | "her" | "their")
+            || owner.ends_with("'s")
+            || owner.ends_with("’s"))
+}
+
 /// A name as displayed: outer quotes and punctuation and a possessive
 /// removed, case kept (`“Iran’s”` → `Iran`, `U.S.` stays `U.S.`).
 pub fn display_name(text: &str) -> &str {
@@ -347,10 +387,23 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
         }
     }
 
-    // 4. Surnames and given names join the most recent full name.
+    // 4. Surnames and given names join the most recent full name. A
+    // relative introduced as one ("his son, Hunter Biden") keeps the
+    // surname only when no other full name carries it: news names the
+    // relative in full and the main person by surname.
+    let relative: Vec<bool> = mentions
+        .iter()
+        .map(|m| introduced_as_relative(text, m.span.start))
+        .collect();
     for i in (0..n).filter(|&i| lone(i)) {
-        let Some(fulls) = full_by_word.get(keys[i].as_str()) else {
+        let Some(all) = full_by_word.get(keys[i].as_str()) else {
             continue;
+        };
+        let others: Vec<usize> = all.iter().copied().filter(|&j| !relative[j]).collect();
+        let fulls = if others.is_empty() || others.len() == all.len() {
+            all
+        } else {
+            &others
         };
         let k = fulls.partition_point(|&j| j < i);
         let chosen = if k > 0 {
@@ -560,6 +613,25 @@ mod tests {
         assert_eq!(company_base("apple inc."), Some("apple"));
         assert_eq!(company_base("group"), None);
         assert_eq!(company_base("apple"), None);
+    }
+
+    #[test]
+    fn a_relative_does_not_take_the_main_persons_surname() {
+        let t = "President Joe Biden pardoned his son, Hunter Biden, on Sunday. Biden said he believed in justice.";
+        let (ms, _) = names(
+            t,
+            &[
+                ("Joe Biden", Label::Person),
+                ("Hunter Biden", Label::Person),
+                ("Biden", Label::Person),
+            ],
+        );
+        assert_eq!(ms[2].entity, ms[0].entity);
+        assert_ne!(ms[1].entity, ms[0].entity);
+        assert!(introduced_as_relative(t, t.find("Hunter").unwrap_or(0)));
+        let t = "Javier Milei's sister Karina Milei";
+        assert!(introduced_as_relative(t, t.find("Karina").unwrap_or(0)));
+        assert!(!introduced_as_relative(t, 0));
     }
 
     #[test]
