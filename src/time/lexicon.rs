@@ -283,6 +283,26 @@ pub const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "slated",
     "planning",
+    // Present tense of the verbs that schedule ("the strike starts
+    // Friday", "parliament votes on Friday", "City host Real Madrid on
+    // Wednesday"): news uses them for what is to come.
+    "starts",
+    "begins",
+    "opens",
+    "resumes",
+    "kicks",
+    "meets",
+    "votes",
+    "visits",
+    "travels",
+    "hosts",
+    "host",
+    "faces",
+    "face",
+    "plays",
+    "expires",
+    "launches",
+    "takes",
 ];
 
 /// Words that point to the future only before "to" or "for" ("plans to",
