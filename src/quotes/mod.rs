@@ -312,7 +312,17 @@ impl Ctx<'_> {
                 it.next()
             }
         };
-        if let Some(i) = pick(&|m| m.label == Label::Person) {
+        // A person inside a relative clause before the cue is not its
+        // subject: "Keir Starmer, who replaced Rishi Sunak in July, said".
+        let in_clause = |m: &Mention| {
+            let lead = &self.text[from..m.span.start];
+            let tail = &self.text[m.span.end.min(to)..to];
+            [", who ", ", whom ", ", whose ", ", which "]
+                .iter()
+                .any(|w| lead.contains(w))
+                && tail.contains(',')
+        };
+        if let Some(i) = pick(&|m| m.label == Label::Person && !(last && in_clause(m))) {
             return Some(Who::Mention(i));
         }
         let ws = words(self.text, from, to);

@@ -304,3 +304,18 @@ fn a_nationality_before_a_role_is_not_the_speaker() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].1.as_deref(), Some("Vladimir Putin"));
 }
+
+#[test]
+fn a_person_in_a_relative_clause_is_not_the_speaker() {
+    let t = "Keir Starmer, who replaced Rishi Sunak in July, said: \"We will rebuild Britain.\"";
+    let q = attribute(
+        t,
+        &[
+            ("Keir Starmer", P),
+            ("Rishi Sunak", P),
+            ("Britain", Label::Gpe),
+        ],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Keir Starmer"));
+}
