@@ -361,9 +361,11 @@ mod tests {
         assert_eq!(before_appositive(t, at, at + "Jane Roe".len()), None);
     }
 
+    /// Roles before a name, one case a row: text, name, role.
     #[test]
-    fn hyphenated_titles_stay_whole() {
+    fn roles_before_names() {
         for (t, name, role) in [
+            // Hyphenated titles stay whole; a dash between words ends a role.
             (
                 "said Vice-President Kamala Harris",
                 "Kamala Harris",
@@ -389,42 +391,42 @@ mod tests {
                 "Eric Lombard",
                 "Finance Minister",
             ),
+            // Titles of two words keep their modifiers.
+            (
+                "met the Dutch prime minister Pieter van den Berg",
+                "Pieter van den Berg",
+                "Dutch prime minister",
+            ),
+            (
+                "said former vice president Al Gore",
+                "Al Gore",
+                "former vice president",
+            ),
+            // A role stops at the end of a sentence...
+            (
+                "Yellen told the House Financial Services Committee. Senator Joe Manchin said",
+                "Joe Manchin",
+                "Senator",
+            ),
+            (
+                "He quit the Board. Gen. Mark Milley said",
+                "Mark Milley",
+                "Gen.",
+            ),
+            // ...but not at an abbreviation's period.
+            (
+                "said U.S. Secretary of State Antony Blinken",
+                "Antony Blinken",
+                "U.S. Secretary of State",
+            ),
+            (
+                "said Acme Corp. Chairman John Doe",
+                "John Doe",
+                "Acme Corp. Chairman",
+            ),
         ] {
             assert_eq!(role_before(t, name).as_deref(), Some(role), "{t}");
         }
-    }
-
-    #[test]
-    fn titles_of_two_words_keep_their_modifiers() {
-        let t = "met the Dutch prime minister Pieter van den Berg";
-        assert_eq!(
-            role_before(t, "Pieter van den Berg").as_deref(),
-            Some("Dutch prime minister")
-        );
-        let t = "said former vice president Al Gore";
-        assert_eq!(
-            role_before(t, "Al Gore").as_deref(),
-            Some("former vice president")
-        );
-    }
-
-    #[test]
-    fn a_role_stops_at_the_end_of_a_sentence() {
-        let t = "Yellen told the House Financial Services Committee. Senator Joe Manchin said";
-        assert_eq!(role_before(t, "Joe Manchin").as_deref(), Some("Senator"));
-        let t = "He quit the Board. Gen. Mark Milley said";
-        assert_eq!(role_before(t, "Mark Milley").as_deref(), Some("Gen."));
-        // Abbreviations inside a role are kept.
-        let t = "said U.S. Secretary of State Antony Blinken";
-        assert_eq!(
-            role_before(t, "Antony Blinken").as_deref(),
-            Some("U.S. Secretary of State")
-        );
-        let t = "said Acme Corp. Chairman John Doe";
-        assert_eq!(
-            role_before(t, "John Doe").as_deref(),
-            Some("Acme Corp. Chairman")
-        );
     }
 
     #[test]
