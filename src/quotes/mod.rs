@@ -96,6 +96,31 @@ const NAMING_VERBS: &[&str] = &[
     "labeled", "branded", "brands", "deemed", "declared",
 ];
 
+/// Nouns for an organization already named ("the company said", "the
+/// ministry said"), resolved to the last organization named before them.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "ministry",
+    "agency",
+    "bank",
+    "airline",
+    "carrier",
+    "department",
+    "commission",
+    "union",
+    "party",
+    "club",
+    "insurer",
+    "lender",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "regulator",
+    "watchdog",
+];
+
 /// How many words may stand between a naming verb and its quoted term.
 const NAMING_REACH: usize = 4;
 
@@ -339,7 +364,7 @@ impl Ctx<'_> {
             .find(|w| {
                 w.text.chars().all(|c| c.is_lowercase())
                     && w.text.len() > 3
-                    && self.role_word(w.text)
+                    && (self.role_word(w.text) || ORG_NOUNS.contains(&w.text))
             })
             .map(|w| Who::Nominal(w.span));
         if let Some(i) = pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)) {
@@ -381,6 +406,16 @@ impl Ctx<'_> {
         self.role_words.contains(&word.to_lowercase())
     }
 
+    /// True when the name at `start` is spoken to, not speaking: "told
+    /// Reuters", "said to the BBC", "speaking to CNN".
+    fn addressed(&self, start: usize) -> bool {
+        let from = floor_char_boundary(self.text, start.saturating_sub(12));
+        let before = self.text[from..start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let last = before.rsplit(' ').next().unwrap_or("");
+        matches!(last.to_ascii_lowercase().as_str(), "told" | "to" | "tells")
+    }
+
     /// The entity a speaker phrase refers to.
     fn resolve(&self, who: Who) -> Option<usize> {
         match who {
@@ -398,6 +433,19 @@ impl Ctx<'_> {
             Who::Nominal(span) => {
                 let word = span.slice(self.text);
                 let r = self.mentions_in(span.start.saturating_sub(ANTECEDENT_WINDOW), span.start);
+                if ORG_NOUNS.contains(&word) && !self.role_word(word) {
+                    // "the company said": the organization last named
+                    // outside a quotation.
+                    return r
+                        .rev()
+                        .map(|i| &self.mentions[i])
+                        .filter(|m| {
+                            m.label == Label::Org
+                                && !self.in_quote(m.span.start)
+                                && !self.addressed(m.span.start)
+                        })
+                        .find_map(|m| m.entity);
+                }
                 r.rev()
                     .map(|i| &self.mentions[i])
                     .filter(|m| m.label == Label::Person)

@@ -319,3 +319,16 @@ fn a_person_in_a_relative_clause_is_not_the_speaker() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].1.as_deref(), Some("Keir Starmer"));
 }
+
+#[test]
+fn the_company_said_is_the_company_last_named() {
+    let t = "Nvidia reported record sales, the chipmaker told Reuters. \"Demand remains strong,\" the company said.";
+    let q = attribute(t, &[("Nvidia", Label::Org), ("Reuters", Label::Org)]);
+    assert_eq!(q.len(), 1);
+    // The agency it spoke to is skipped.
+    assert_eq!(q[0].1.as_deref(), Some("Nvidia"));
+    let t = "Speaking to Reuters, Nvidia reported record sales. \"Demand remains strong,\" the company said.";
+    let q = attribute(t, &[("Reuters", Label::Org), ("Nvidia", Label::Org)]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1.as_deref(), Some("Nvidia"));
+}
