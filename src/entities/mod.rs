@@ -370,20 +370,19 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
 
     // 3b. A company's short name joins its full name: "Nvidia" and
     // "Nvidia Corp.".
+    let orgs: Vec<(usize, Option<&str>)> = (0..n)
+        .filter(|&i| mentions[i].label == Label::Org)
+        .map(|i| (i, company_base(&keys[i])))
+        .collect();
     let mut company: HashMap<&str, usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.label == Label::Org {
-            if let Some(base) = company_base(&keys[i]) {
-                company.entry(base).or_insert(i);
-            }
+    for &(i, base) in &orgs {
+        if let Some(base) = base {
+            company.entry(base).or_insert(i);
         }
     }
-    for (i, m) in mentions.iter().enumerate() {
-        if m.label == Label::Org {
-            let base = company_base(&keys[i]).unwrap_or(&keys[i]);
-            if let Some(&j) = company.get(base) {
-                sets.union(i, j);
-            }
+    for &(i, base) in &orgs {
+        if let Some(&j) = company.get(base.unwrap_or(&keys[i])) {
+            sets.union(i, j);
         }
     }
 
@@ -391,9 +390,10 @@ pub fn group(text: &str, mentions: &mut [Mention]) -> Vec<Entity> {
     // relative introduced as one ("his son, Hunter Biden") keeps the
     // surname only when no other full name carries it: news names the
     // relative in full and the main person by surname.
+    // (Only full person names are looked up: `full_by_word` holds no other.)
     let relative: Vec<bool> = mentions
         .iter()
-        .map(|m| introduced_as_relative(text, m.span.start))
+        .map(|m| m.label == Label::Person && introduced_as_relative(text, m.span.start))
         .collect();
     for i in (0..n).filter(|&i| lone(i)) {
         let Some(all) = full_by_word.get(keys[i].as_str()) else {

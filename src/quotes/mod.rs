@@ -578,15 +578,15 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
     let mut out: Vec<Quote> = Vec::new();
     for q in &raw {
         let words_inside = words(text, q.span.start, q.span.end).len();
+        // The quote's text up to its last word or sentence mark.
+        let inner = q
+            .span
+            .slice(text)
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'));
         // A quote that ends its own sentence with a period ("… unworkable."
         // Cruz said he disagreed.) takes no cue from the sentence after it;
         // "?" and "!" still do ("Why now?" she asked).
-        let closes_sentence = q
-            .span
-            .slice(text)
-            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'))
-            .ends_with('.');
-        let after = if closes_sentence {
+        let after = if inner.ends_with('.') {
             None
         } else {
             ctx.after(q.span.end)
@@ -626,10 +626,6 @@ pub fn find(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote>
             // evidence and wins over continuing the previous speaker. The
             // next sentence starts right after the quote when the quote
             // ends its own sentence ("… back down.”).
-            let inner = q
-                .span
-                .slice(text)
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?'));
             let next_start = if inner.ends_with(['.', '!', '?']) {
                 q.span.end
             } else {
